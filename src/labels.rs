@@ -1,0 +1,120 @@
+//! Label boundaries.
+//!
+//! UTS #46 maps exactly three code points to U+002E FULL STOP (the table in
+//! `idna` 1.1 was checked exhaustively): U+3002 IDEOGRAPHIC FULL STOP `。`,
+//! U+FF0E FULLWIDTH FULL STOP `．` and U+FF61 HALFWIDTH IDEOGRAPHIC FULL STOP
+//! `｡`. Splitting the *input* on those and `.` therefore gives exactly the
+//! labels of the mapped name, which is what lets every fault be reported with
+//! the byte span of the input label it came from.
+
+use core::ops::Range;
+
+/// If `bytes[i..]` starts with a label separator, its length in bytes.
+#[inline(always)]
+pub(crate) fn dot_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes[i] {
+        b'.' => Some(1),
+        // U+3002 = E3 80 82; U+FF0E = EF BC 8E; U+FF61 = EF BD A1.
+        0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => Some(3),
+        0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x8E] | [0xBD, 0xA1])) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of the label that starts at `start`: the index of the next
+/// separator, or `bytes.len()`.
+pub(crate) fn label_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() {
+        if dot_len(bytes, i).is_some() {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Splits off one trailing separator (the root label): `example.com.` and
+/// `例子.中国。` both name a fully qualified domain.
+pub(crate) fn strip_root_dot(bytes: &[u8]) -> (&[u8], bool) {
+    for len in [1, 3] {
+        if bytes.len() >= len {
+            let i = bytes.len() - len;
+            if dot_len(bytes, i) == Some(len) {
+                return (&bytes[..i], true);
+            }
+        }
+    }
+    (bytes, false)
+}
+
+/// The byte range in `input` of label number `index` (used on error paths to
+/// locate domain-wide faults such as the bidi rule).
+pub(crate) fn input_label_span(input: &[u8], index: usize) -> Range<usize> {
+    let mut start = 0;
+    let mut n = 0;
+    loop {
+        let end = label_end(input, start);
+        if n == index || end == input.len() {
+            return start..end;
+        }
+        start = end + dot_len(input, end).unwrap_or(1);
+        n += 1;
+    }
+}
+
+/// Iterator over the labels of a normalised name, left to right.
+///
+/// # Example
+///
+/// ```
+/// let v = dncheck::Checker::default().check("例子.中国").unwrap();
+/// let labels: Vec<&str> = v.labels().collect();
+/// assert_eq!(labels, ["xn--fsqu00a", "xn--fiqs8s"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Labels<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Labels<'a> {
+    pub(crate) fn new(name: &'a str) -> Labels<'a> {
+        Labels {
+            rest: if name.is_empty() { None } else { Some(name) },
+        }
+    }
+}
+
+impl<'a> Iterator for Labels<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.find('.') {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+impl DoubleEndedIterator for Labels<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let rest = self.rest?;
+        match rest.rfind('.') {
+            Some(i) => {
+                self.rest = Some(&rest[..i]);
+                Some(&rest[i + 1..])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}

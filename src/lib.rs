@@ -1,0 +1,101 @@
+/*!
+`dncheck` decides whether a string is a domain name that a registrar or DNS
+host can accept, and exactly why not.
+
+# Overview
+
+One pass over the input, each stage a module of its own:
+
+* **normalise** — an ASCII fast path (lowercase and LDH scan, no heap), a
+  Unicode fast path for labels of code points that no UTS #46 rule can touch
+  (Han, kana, Hangul, lowercase Latin, Cyrillic, Greek, ...), and the full
+  [UTS #46](https://www.unicode.org/reports/tr46/) path through the `idna`
+  crate for everything else; fullwidth dots `。．｡` separate labels;
+* **format** — the rules of RFC 1035/1123 and RFC 5890-5893 as UTS #46 states
+  them with `CheckHyphens`, `UseSTD3ASCIIRules`, `CheckBidi`, `CheckJoiners`
+  and `VerifyDnsLength` (non-transitional);
+* **verdict** — an accepted name as a [`Verdict`] with its canonical A-label
+  key and U-label form, or a [`Rejection`] with a typed [`Reason`], the label
+  and byte span at fault, the Alibaba Cloud and Tencent Cloud error codes, and
+  messages in English and Chinese.
+
+# Example
+
+```
+use dncheck::{Checker, Flag, Reason};
+
+let checker = Checker::default();
+
+let v = checker.check("例子。中国").unwrap();
+assert_eq!(v.ascii(), "xn--fsqu00a.xn--fiqs8s");
+assert_eq!(v.unicode(), "例子.中国");
+assert!(v.flags().contains(Flag::Idn));
+
+// Spelling variants share one canonical key.
+assert_eq!(checker.check("公司。CN.").unwrap().key(), checker.check("xn--55qx5d.cn").unwrap().key());
+
+let err = checker.check("ab--cd.com").unwrap_err();
+assert_eq!(err.reason(), Reason::Hyphen);
+assert_eq!(err.reason().alibaba_code(), "InvalidDomainName.Format");
+assert_eq!(err.reason().message_zh(), "标签以连字符开头或结尾，或第三、四位同时为连字符");
+```
+
+# Crate features
+
+* **std** (default) — implies nothing beyond `idna/std` today; later stages
+  use it for loading lists from files. Without it the crate is `no_std` +
+  `alloc`.
+* **serde** — `Serialize` for the result types (used by the CLI).
+* **cli** — builds the `dncheck` binary (`cargo run --features cli -- NAME`).
+*/
+
+#![no_std]
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+extern crate alloc;
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+pub use crate::{
+    checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
+    labels::Labels,
+    verdict::{Flag, Flags, Reason, Rejection, Verdict},
+};
+
+mod checker;
+mod format;
+mod generated;
+mod labels;
+mod normalize;
+mod punycode;
+mod verdict;
+
+#[cfg(test)]
+mod tests;
+
+#[doc(hidden)]
+pub mod __private {
+    //! Internals exposed for the project's own tests, benches and fuzz
+    //! targets. Not part of the public API; may change at any time.
+
+    /// `true` if `c` is in the generated Unicode fast-path set.
+    pub fn is_fast(c: char) -> bool {
+        crate::normalize::is_fast(c)
+    }
+
+    /// Punycode-encodes a label (without `xn--`), as the normaliser does.
+    pub fn punycode_encode(label: &str) -> Option<alloc::string::String> {
+        let chars: alloc::vec::Vec<char> = label.chars().collect();
+        let mut out = smallvec::SmallVec::<[u8; 256]>::new();
+        crate::punycode::encode(&chars, &mut out)
+            .then(|| out.iter().map(|&b| char::from(b)).collect())
+    }
+
+    /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser
+    /// does.
+    pub fn punycode_decode(label: &str) -> Option<alloc::string::String> {
+        let mut out = smallvec::SmallVec::<[char; 64]>::new();
+        crate::punycode::decode(label.as_bytes(), &mut out).then(|| out.iter().collect())
+    }
+}

@@ -1,0 +1,417 @@
+//! The outcome of a check: [`Verdict`] for an accepted name, [`Rejection`]
+//! with a typed [`Reason`] for a refused one.
+
+use core::fmt;
+use core::ops::Range;
+use smallvec::SmallVec;
+
+use crate::labels::Labels;
+
+/// Why a name was refused.
+///
+/// The string forms ([`Reason::as_str`]) are part of the public contract:
+/// they appear in the CLI's JSON and are what clients match on. Every reason
+/// carries the error code that Alibaba Cloud DNS and Tencent Cloud
+/// `CheckIntlDomainNew` return for it, spelled exactly as the vendors spell
+/// them, and a message in English and in Chinese.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Reason};
+///
+/// let err = Checker::default().check("a..b").unwrap_err();
+/// assert_eq!(err.reason(), Reason::EmptyLabel);
+/// assert_eq!(err.reason().as_str(), "empty_label");
+/// assert_eq!(err.reason().alibaba_code(), "InvalidDomainName.Format");
+/// assert_eq!(err.reason().tencent_code(), "InvalidParameter.DomainNameIsInvalid");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The input is empty.
+    Empty,
+    /// The ASCII form is longer than 253 octets, not counting a root dot
+    /// ([RFC 1035 §2.3.4](https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)).
+    TooLong,
+    /// A label is longer than 63 octets in ASCII form.
+    LabelTooLong,
+    /// A label is empty: `a..b`, a leading dot, or only a dot.
+    EmptyLabel,
+    /// A code point that UTS #46 with `UseSTD3ASCIIRules` disallows (space,
+    /// `_`, punctuation, controls, unassigned code points), or invalid UTF-8.
+    InvalidChar,
+    /// A label starts or ends with `-`, or has `--` at positions 3 and 4
+    /// without being an `xn--` A-label (UTS #46 `CheckHyphens`).
+    Hyphen,
+    /// An `xn--` label that does not decode, or decodes to a label that is not
+    /// a valid, NFC, non-ASCII U-label
+    /// ([RFC 5891 §5.4](https://www.rfc-editor.org/rfc/rfc5891#section-5.4)).
+    BadPunycode,
+    /// The bidi rule of [RFC 5893](https://www.rfc-editor.org/rfc/rfc5893)
+    /// is broken.
+    Bidi,
+    /// U+200C ZERO WIDTH NON-JOINER or U+200D ZERO WIDTH JOINER outside the
+    /// context [RFC 5892 Appendix A](https://www.rfc-editor.org/rfc/rfc5892#appendix-A) allows.
+    Joiner,
+    /// A label starts with a combining mark (General_Category M).
+    MarkStart,
+}
+
+impl Reason {
+    /// Every reason, in the order of the README's table.
+    pub const ALL: &'static [Reason] = &[
+        Reason::Empty,
+        Reason::TooLong,
+        Reason::LabelTooLong,
+        Reason::EmptyLabel,
+        Reason::InvalidChar,
+        Reason::Hyphen,
+        Reason::BadPunycode,
+        Reason::Bidi,
+        Reason::Joiner,
+        Reason::MarkStart,
+    ];
+
+    /// The stable name of the reason, as in the CLI's `reason` field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::LabelTooLong.as_str(), "label_too_long");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        self.info().0
+    }
+
+    /// The Alibaba Cloud DNS error code for this reason.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Hyphen.alibaba_code(), "InvalidDomainName.Format");
+    /// ```
+    #[must_use]
+    pub const fn alibaba_code(self) -> &'static str {
+        self.info().1
+    }
+
+    /// The Tencent Cloud error code for this reason.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Empty.tencent_code(), "MissingParameter.DomainIsEmpty");
+    /// ```
+    #[must_use]
+    pub const fn tencent_code(self) -> &'static str {
+        self.info().2
+    }
+
+    /// A one-line English message for people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Empty.message(), "the domain name is empty");
+    /// ```
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        self.info().3
+    }
+
+    /// A one-line Chinese message for people (Tencent's `ReasonZh`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Empty.message_zh(), "域名为空");
+    /// ```
+    #[must_use]
+    pub const fn message_zh(self) -> &'static str {
+        self.info().4
+    }
+
+    /// The one table of reason strings, codes and messages.
+    const fn info(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
+        const FORMAT: &str = "InvalidDomainName.Format";
+        const INVALID: &str = "InvalidParameter.DomainNameIsInvalid";
+        match self {
+            Reason::Empty => (
+                "empty",
+                FORMAT,
+                "MissingParameter.DomainIsEmpty",
+                "the domain name is empty",
+                "域名为空",
+            ),
+            Reason::TooLong => (
+                "too_long",
+                FORMAT,
+                INVALID,
+                "the domain name is longer than 253 characters in ASCII form",
+                "域名的 ASCII 形式超过 253 个字符",
+            ),
+            Reason::LabelTooLong => (
+                "label_too_long",
+                FORMAT,
+                INVALID,
+                "a label is longer than 63 characters in ASCII form",
+                "域名中某一级标签的 ASCII 形式超过 63 个字符",
+            ),
+            Reason::EmptyLabel => (
+                "empty_label",
+                FORMAT,
+                INVALID,
+                "the domain name has an empty label (two dots in a row, or a leading dot)",
+                "域名中有空标签（连续的点或以点开头）",
+            ),
+            Reason::InvalidChar => (
+                "invalid_char",
+                FORMAT,
+                INVALID,
+                "the domain name contains a character that is not allowed",
+                "域名包含不允许的字符",
+            ),
+            Reason::Hyphen => (
+                "hyphen",
+                FORMAT,
+                INVALID,
+                "a label starts or ends with a hyphen, or has hyphens in the third and fourth positions",
+                "标签以连字符开头或结尾，或第三、四位同时为连字符",
+            ),
+            Reason::BadPunycode => (
+                "bad_punycode",
+                FORMAT,
+                INVALID,
+                "an xn-- label is not valid Punycode for a valid internationalised label",
+                "xn-- 标签不是有效的国际化域名编码（Punycode）",
+            ),
+            Reason::Bidi => (
+                "bidi",
+                FORMAT,
+                INVALID,
+                "the domain name breaks the rule for right-to-left scripts (RFC 5893)",
+                "域名不符合从右到左文字的双向规则（RFC 5893）",
+            ),
+            Reason::Joiner => (
+                "joiner",
+                FORMAT,
+                INVALID,
+                "a zero-width joiner or non-joiner is used where it is not allowed",
+                "零宽连接符或零宽非连接符用在了不允许的位置",
+            ),
+            Reason::MarkStart => (
+                "mark_start",
+                FORMAT,
+                INVALID,
+                "a label starts with a combining mark",
+                "标签以组合附加符号开头",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A refused name: why, and where in the input.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Reason};
+///
+/// let err = Checker::default().check("good.ex ample.com").unwrap_err();
+/// assert_eq!(err.reason(), Reason::InvalidChar);
+/// assert_eq!(err.label(), Some(1));
+/// assert_eq!(err.span(), 7..8); // the space, in bytes of the input
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    reason: Reason,
+    label: Option<usize>,
+    span: Range<usize>,
+}
+
+impl Rejection {
+    pub(crate) const fn new(reason: Reason, label: Option<usize>, span: Range<usize>) -> Self {
+        Rejection {
+            reason,
+            label,
+            span,
+        }
+    }
+
+    /// Why the name was refused.
+    #[must_use]
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The index (from 0, left to right) of the label at fault, when the fault
+    /// lies in one label; `None` for faults of the whole name (`empty`,
+    /// `too_long`).
+    #[must_use]
+    pub const fn label(&self) -> Option<usize> {
+        self.label
+    }
+
+    /// The byte range of the fault in the input: the offending character where
+    /// one is to blame, else the label at fault, else the whole input.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.reason.as_str(), self.reason.message())?;
+        if let Some(label) = self.label {
+            write!(
+                f,
+                " (label {label}, bytes {}..{})",
+                self.span.start, self.span.end
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for Rejection {}
+
+/// A property of an accepted name worth reporting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Flag {
+    /// The input ended with a root dot (`example.com.`), which is accepted and
+    /// dropped from the canonical form.
+    RootDot,
+    /// At least one label is internationalised (a U-label or an `xn--` A-label).
+    Idn,
+    /// The input was not in canonical form: upper case, fullwidth forms,
+    /// ideographic dots or other UTS #46 mappings were applied.
+    Mapped,
+}
+
+impl Flag {
+    /// Every flag, in reporting order.
+    pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped];
+
+    /// The stable name of the flag, as in the CLI's `flags` array.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Flag::RootDot.as_str(), "root_dot");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flag::RootDot => "root_dot",
+            Flag::Idn => "idn",
+            Flag::Mapped => "mapped",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of [`Flag`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u8);
+
+impl Flags {
+    /// `true` if `flag` is set.
+    #[must_use]
+    pub const fn contains(self, flag: Flag) -> bool {
+        self.0 & flag.bit() != 0
+    }
+
+    pub(crate) fn insert(&mut self, flag: Flag) {
+        self.0 |= flag.bit();
+    }
+
+    /// The flags that are set, in [`Flag::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Flag> {
+        Flag::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+/// Inline capacity of the name buffers: a DNS name has at most 253 octets,
+/// so the ASCII form never spills to the heap, and most U-label forms do not.
+pub(crate) type NameBuf = SmallVec<[u8; 256]>;
+
+/// An accepted name.
+///
+/// All getters borrow from the verdict; none allocates.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Flag};
+///
+/// let v = Checker::default().check("例子。中国.").unwrap();
+/// assert_eq!(v.ascii(), "xn--fsqu00a.xn--fiqs8s");
+/// assert_eq!(v.unicode(), "例子.中国");
+/// assert!(v.flags().contains(Flag::RootDot));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub(crate) ascii: NameBuf,
+    /// Empty when the U-label form equals the ASCII form.
+    pub(crate) unicode: NameBuf,
+    pub(crate) flags: Flags,
+}
+
+impl Verdict {
+    /// The name in A-label form: lowercase, labels separated by `.`, no root
+    /// dot. This is the canonical key: `公司.cn`, `xn--55qx5d.cn` and
+    /// `公司。CN.` all have the key `xn--55qx5d.cn`.
+    #[must_use]
+    pub fn ascii(&self) -> &str {
+        // The normaliser writes only ASCII here.
+        core::str::from_utf8(&self.ascii).unwrap_or_default()
+    }
+
+    /// The canonical key of the name; the same as [`Verdict::ascii`].
+    #[must_use]
+    pub fn key(&self) -> &str {
+        self.ascii()
+    }
+
+    /// The whole name in U-label form (each `xn--` label decoded).
+    #[must_use]
+    pub fn unicode(&self) -> &str {
+        if self.unicode.is_empty() {
+            self.ascii()
+        } else {
+            core::str::from_utf8(&self.unicode).unwrap_or_default()
+        }
+    }
+
+    /// The labels of the A-label form, left to right.
+    pub fn labels(&self) -> Labels<'_> {
+        Labels::new(self.ascii())
+    }
+
+    /// What is worth knowing about the name beyond its acceptance.
+    #[must_use]
+    pub const fn flags(&self) -> Flags {
+        self.flags
+    }
+}
