@@ -63,6 +63,18 @@ pub use crate::{
     verdict::{Flag, Flags, Reason, Rejection, Verdict},
 };
 
+/// The Unicode version of the repertoire dncheck accepts: that of the
+/// IdnaTestV2.txt it conforms to. Code points first assigned in a later
+/// version are refused as [`Reason::InvalidChar`], even where the `idna`
+/// crate's newer data would allow them.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dncheck::UNICODE_VERSION, "17.0.0");
+/// ```
+pub const UNICODE_VERSION: &str = crate::generated::idna_tables::UNICODE_VERSION;
+
 mod checker;
 mod format;
 mod generated;

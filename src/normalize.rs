@@ -252,7 +252,7 @@ impl Normalizer<'_> {
         let end = label_end(self.body.as_bytes(), start);
         self.chars.clear();
         let mut ascii_only = true;
-        for (off, c) in self.body[start..end].char_indices() {
+        for c in self.body[start..end].chars() {
             let m = if c.is_ascii() {
                 let m = ASCII_MAP[c as usize];
                 if m == 0 || (m == b'_' && !self.underscore) {

@@ -415,3 +415,58 @@ impl Verdict {
         self.flags
     }
 }
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    //! `Serialize` in the shape of the CLI's JSON: reasons and flags as their
+    //! stable strings.
+    use super::{Flag, Flags, Reason, Rejection, Verdict};
+    use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+    impl Serialize for Reason {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Flag {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Flags {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(None)?;
+            for flag in self.iter() {
+                seq.serialize_element(&flag)?;
+            }
+            seq.end()
+        }
+    }
+
+    impl Serialize for Verdict {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(3))?;
+            map.serialize_entry("ascii", self.ascii())?;
+            map.serialize_entry("unicode", self.unicode())?;
+            map.serialize_entry("flags", &self.flags())?;
+            map.end()
+        }
+    }
+
+    impl Serialize for Rejection {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let r = self.reason();
+            let mut map = s.serialize_map(Some(7))?;
+            map.serialize_entry("reason", &r)?;
+            map.serialize_entry("code", r.alibaba_code())?;
+            map.serialize_entry("tencent_code", r.tencent_code())?;
+            map.serialize_entry("message", r.message())?;
+            map.serialize_entry("message_zh", r.message_zh())?;
+            map.serialize_entry("label", &self.label())?;
+            map.serialize_entry("span", &[self.span().start, self.span().end])?;
+            map.end()
+        }
+    }
+}
