@@ -78,6 +78,11 @@ fn fullwidth_ldh(c: char) -> Option<u8> {
     Some(b)
 }
 
+#[cfg(test)]
+pub(crate) fn fullwidth_ldh_for_tests(c: char) -> Option<u8> {
+    fullwidth_ldh(c)
+}
+
 /// Normalises and format-checks `input`.
 ///
 /// `underscore` allows `_` in labels (the `dns` profile, RFC 2181 §11).

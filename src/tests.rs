@@ -1,1 +1,560 @@
+//! Named case tables for the normaliser and format rules.
 
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::{Checker, Flag, Profile, Reason};
+
+/// An accepted case: input, ASCII form, Unicode form, flags.
+struct Accept {
+    name: &'static str,
+    input: &'static str,
+    ascii: &'static str,
+    unicode: &'static str,
+    flags: &'static [Flag],
+}
+
+/// A refused case: input, reason, label index, byte span.
+struct Refuse {
+    name: &'static str,
+    input: &'static [u8],
+    reason: Reason,
+    label: Option<usize>,
+    span: core::ops::Range<usize>,
+}
+
+macro_rules! accept {
+    ($name:expr, $input:expr, $ascii:expr, $unicode:expr, [$($flag:ident),*]) => {
+        Accept { name: $name, input: $input, ascii: $ascii, unicode: $unicode, flags: &[$(Flag::$flag),*] }
+    };
+}
+
+macro_rules! refuse {
+    ($name:expr, $input:expr, $reason:ident, $label:expr, $span:expr) => {
+        Refuse {
+            name: $name,
+            input: $input,
+            reason: Reason::$reason,
+            label: $label,
+            span: $span,
+        }
+    };
+}
+
+const ACCEPT: &[Accept] = &[
+    accept!("plain", "example.com", "example.com", "example.com", []),
+    accept!(
+        "upper",
+        "WWW.Example.COM",
+        "www.example.com",
+        "www.example.com",
+        [Mapped]
+    ),
+    accept!(
+        "root dot",
+        "example.com.",
+        "example.com",
+        "example.com",
+        [RootDot]
+    ),
+    accept!("digits and hyphen", "a-1.b2", "a-1.b2", "a-1.b2", []),
+    accept!(
+        "63-octet label",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+        []
+    ),
+    accept!(
+        "chinese",
+        "例子.中国",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [Idn]
+    ),
+    accept!(
+        "ideographic dot",
+        "例子。中国",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "fullwidth dot",
+        "例子．中国",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "halfwidth ideographic dot",
+        "例子｡中国",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "ideographic root dot",
+        "例子.中国。",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [RootDot, Idn]
+    ),
+    accept!("traditional", "中國.cn", "xn--fiqz9s.cn", "中國.cn", [Idn]),
+    accept!(
+        "company",
+        "公司。CN.",
+        "xn--55qx5d.cn",
+        "公司.cn",
+        [RootDot, Idn, Mapped]
+    ),
+    accept!(
+        "a-label",
+        "xn--55qx5d.cn",
+        "xn--55qx5d.cn",
+        "公司.cn",
+        [Idn]
+    ),
+    accept!(
+        "upper a-label of lower u-label",
+        "XN--BCHER-KVA.de",
+        "xn--bcher-kva.de",
+        "bücher.de",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "upper a-label",
+        "XN--55QX5D.CN",
+        "xn--55qx5d.cn",
+        "公司.cn",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "han with ldh",
+        "北京123-abc.cn",
+        "xn--123-abc-gy4kk24a.cn",
+        "北京123-abc.cn",
+        [Idn]
+    ),
+    accept!(
+        "fullwidth letters",
+        "ｅｘａｍｐｌｅ.com",
+        "example.com",
+        "example.com",
+        [Mapped]
+    ),
+    accept!(
+        "fullwidth upper and digits",
+        "ＡＢＣ１２.cn",
+        "abc12.cn",
+        "abc12.cn",
+        [Mapped]
+    ),
+    accept!(
+        "german",
+        "bücher.de",
+        "xn--bcher-kva.de",
+        "bücher.de",
+        [Idn]
+    ),
+    accept!(
+        "german upper (slow path)",
+        "BÜCHER.de",
+        "xn--bcher-kva.de",
+        "bücher.de",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "decomposed (slow path)",
+        "bu\u{308}cher.de",
+        "xn--bcher-kva.de",
+        "bücher.de",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "sharp s is kept (non-transitional)",
+        "faß.de",
+        "xn--fa-hia.de",
+        "faß.de",
+        [Idn]
+    ),
+    accept!(
+        "cyrillic",
+        "пример.рф",
+        "xn--e1afmkfd.xn--p1ai",
+        "пример.рф",
+        [Idn]
+    ),
+    accept!(
+        "greek",
+        "παράδειγμα.gr",
+        "xn--hxajbheg2az3al.gr",
+        "παράδειγμα.gr",
+        [Idn]
+    ),
+    accept!("japanese", "例え.jp", "xn--r8jz45g.jp", "例え.jp", [Idn]),
+    accept!("korean", "한국.kr", "xn--3e0b707e.kr", "한국.kr", [Idn]),
+    accept!(
+        "arabic (bidi)",
+        "مثال.إختبار",
+        "xn--mgbh0fb.xn--kgbechtv",
+        "مثال.إختبار",
+        [Idn]
+    ),
+    accept!(
+        "hebrew with ltr tld",
+        "דוגמה.com",
+        "xn--6dbbec0c.com",
+        "דוגמה.com",
+        [Idn]
+    ),
+    accept!(
+        "zwnj after virama",
+        "क्\u{200C}ष.in",
+        "xn--11b2ezcs70k.in",
+        "क्\u{200C}ष.in",
+        [Idn]
+    ),
+];
+
+const REFUSE: &[Refuse] = &[
+    refuse!("empty", b"", Empty, None, 0..0),
+    refuse!("only a dot", b".", EmptyLabel, Some(0), 0..0),
+    refuse!("double dot", b"a..b", EmptyLabel, Some(1), 2..2),
+    refuse!("leading dot", b".a", EmptyLabel, Some(0), 0..0),
+    refuse!("two root dots", b"a.b..", EmptyLabel, Some(2), 4..4),
+    refuse!(
+        "ideographic double dot",
+        "a。。b".as_bytes(),
+        EmptyLabel,
+        Some(1),
+        4..4
+    ),
+    refuse!(
+        "label mapped to nothing",
+        "a.\u{ad}.c".as_bytes(),
+        EmptyLabel,
+        Some(1),
+        2..4
+    ),
+    refuse!("space", b"exa mple.com", InvalidChar, Some(0), 3..4),
+    refuse!("underscore", b"foo_bar.com", InvalidChar, Some(0), 3..4),
+    refuse!(
+        "at sign in second label",
+        b"ok.ex@mple.com",
+        InvalidChar,
+        Some(1),
+        5..6
+    ),
+    refuse!("control", b"a\x01b.com", InvalidChar, Some(0), 1..2),
+    refuse!("invalid utf-8", b"ab\xFF.com", InvalidChar, Some(0), 2..3),
+    refuse!(
+        "truncated utf-8",
+        b"a.b\xE4\xB8",
+        InvalidChar,
+        Some(1),
+        3..5
+    ),
+    refuse!(
+        "private use",
+        "a\u{E000}b.com".as_bytes(),
+        InvalidChar,
+        Some(0),
+        1..4
+    ),
+    refuse!(
+        "replacement character",
+        "a\u{FFFD}.com".as_bytes(),
+        InvalidChar,
+        Some(0),
+        1..4
+    ),
+    refuse!(
+        "invalid char after han",
+        "中_国.cn".as_bytes(),
+        InvalidChar,
+        Some(0),
+        3..4
+    ),
+    refuse!("leading hyphen", b"-abc.com", Hyphen, Some(0), 0..4),
+    refuse!("trailing hyphen", b"abc-.com", Hyphen, Some(0), 0..4),
+    refuse!("hyphens 3-4", b"ab--cd.com", Hyphen, Some(0), 0..6),
+    refuse!(
+        "hyphen on han label",
+        "中国-.cn".as_bytes(),
+        Hyphen,
+        Some(0),
+        0..7
+    ),
+    refuse!(
+        "fullwidth hyphen lead",
+        "－中国.cn".as_bytes(),
+        Hyphen,
+        Some(0),
+        0..9
+    ),
+    refuse!(
+        "64-octet label",
+        b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+        LabelTooLong,
+        Some(0),
+        0..64
+    ),
+    refuse!(
+        "a-label not decoding",
+        b"xn--ab$.com",
+        InvalidChar,
+        Some(0),
+        6..7
+    ),
+    refuse!(
+        "a-label bad digits",
+        b"xn--a.com",
+        BadPunycode,
+        Some(0),
+        0..5
+    ),
+    refuse!("a-label alone", b"xn--.com", BadPunycode, Some(0), 0..4),
+    refuse!(
+        "a-label trailing hyphen",
+        b"xn--abc-.com",
+        BadPunycode,
+        Some(0),
+        0..8
+    ),
+    refuse!(
+        "a-label decoding to ascii",
+        b"xn--abc-.com",
+        BadPunycode,
+        Some(0),
+        0..8
+    ),
+    refuse!(
+        "a-label of upper case",
+        b"xn--bcher-2pa.de",
+        BadPunycode,
+        Some(0),
+        0..13
+    ),
+    refuse!(
+        "a-label of non-nfc",
+        b"xn--bucher-xyd.de",
+        BadPunycode,
+        Some(0),
+        0..14
+    ),
+    refuse!(
+        "xn-- with han",
+        "xn--中国.cn".as_bytes(),
+        BadPunycode,
+        Some(0),
+        0..10
+    ),
+    refuse!(
+        "leading mark",
+        "\u{301}abc.com".as_bytes(),
+        MarkStart,
+        Some(0),
+        0..5
+    ),
+    refuse!(
+        "lone zwj",
+        "a\u{200D}b.com".as_bytes(),
+        Joiner,
+        Some(0),
+        0..5
+    ),
+    refuse!(
+        "zwnj at start",
+        "\u{200C}ab.com".as_bytes(),
+        Joiner,
+        Some(0),
+        0..5
+    ),
+    refuse!(
+        "mixed ltr and rtl",
+        "a\u{5D0}.com".as_bytes(),
+        Bidi,
+        Some(0),
+        0..3
+    ),
+    refuse!(
+        "rtl label starting with digit",
+        "1\u{5D0}.com".as_bytes(),
+        Bidi,
+        Some(0),
+        0..3
+    ),
+    refuse!(
+        "ltr label ending in hyphenated digit in bidi name",
+        "\u{5D0}.1a".as_bytes(),
+        Bidi,
+        Some(1),
+        3..5
+    ),
+];
+
+#[test]
+fn accepted() {
+    let checker = Checker::default();
+    for t in ACCEPT {
+        let v = checker
+            .check(t.input)
+            .unwrap_or_else(|e| panic!("{}: {:?} refused: {e}", t.name, t.input));
+        assert_eq!(v.ascii(), t.ascii, "{}: ascii", t.name);
+        assert_eq!(v.unicode(), t.unicode, "{}: unicode", t.name);
+        assert_eq!(v.key(), t.ascii, "{}: key", t.name);
+        let flags: Vec<Flag> = v.flags().iter().collect();
+        assert_eq!(flags, t.flags, "{}: flags", t.name);
+    }
+}
+
+#[test]
+fn refused() {
+    let checker = Checker::default();
+    for t in REFUSE {
+        let e = match checker.check_bytes(t.input) {
+            Ok(v) => panic!("{}: {:?} accepted as {}", t.name, t.input, v.ascii()),
+            Err(e) => e,
+        };
+        assert_eq!(e.reason(), t.reason, "{}: reason ({e})", t.name);
+        assert_eq!(e.label(), t.label, "{}: label", t.name);
+        assert_eq!(e.span(), t.span, "{}: span", t.name);
+    }
+}
+
+#[test]
+fn length_limits() {
+    let checker = Checker::default();
+    let label = "a".repeat(63);
+    // 4 labels of 63 plus 3 dots = 255 octets; 3 of them and a 61 = 253.
+    let at_limit = [&*label, &*label, &*label, &"b".repeat(61)].join(".");
+    assert_eq!(at_limit.len(), 253);
+    assert_eq!(checker.check(&at_limit).unwrap().ascii(), at_limit);
+    assert!(
+        checker.check(&(at_limit.clone() + ".")).is_ok(),
+        "the root dot does not count"
+    );
+    let over = [&*label, &*label, &*label, &"b".repeat(62)].join(".");
+    let e = checker.check(&over).unwrap_err();
+    assert_eq!(
+        (e.reason(), e.label(), e.span()),
+        (Reason::TooLong, None, 0..254)
+    );
+    // The A-label form counts: 20 Han characters are 7 in Unicode but far
+    // more in Punycode.
+    let han: String = "中".repeat(60);
+    assert_eq!(
+        checker.check(&(han + ".cn")).unwrap_err().reason(),
+        Reason::LabelTooLong
+    );
+    // A megabyte of one label is refused without reading all of it.
+    let huge = "a".repeat(1 << 20);
+    assert_eq!(
+        checker.check(&huge).unwrap_err().reason(),
+        Reason::LabelTooLong
+    );
+    let many = "a.".repeat(1 << 19);
+    assert_eq!(checker.check(&many).unwrap_err().reason(), Reason::TooLong);
+}
+
+#[test]
+fn profiles() {
+    let dns = Checker::builder().profile(Profile::Dns).build();
+    for name in [
+        "_dmarc.example.com",
+        "_acme-challenge.www.example.com",
+        "_443._tcp.example.com",
+    ] {
+        assert_eq!(dns.check(name).unwrap().ascii(), name);
+        let e = Checker::default().check(name).unwrap_err();
+        assert_eq!(e.reason(), Reason::InvalidChar, "{name}");
+    }
+    // Underscore is an ASCII allowance only: not inside Punycode.
+    assert_eq!(
+        dns.check("xn--a_b-kva.com").unwrap_err().reason(),
+        Reason::BadPunycode
+    );
+    let host = Checker::builder().profile(Profile::Hostname).build();
+    assert!(host.check("_dmarc.example.com").is_err());
+    assert_eq!(host.profile(), Profile::Hostname);
+}
+
+#[test]
+fn reason_table_is_complete() {
+    for r in Reason::ALL {
+        assert!(
+            !r.as_str().is_empty()
+                && r.as_str()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_')
+        );
+        assert!(r.alibaba_code().starts_with("InvalidDomainName."));
+        assert!(!r.message().is_empty());
+        assert!(
+            r.message_zh()
+                .chars()
+                .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "{r}"
+        );
+    }
+    let names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "empty",
+            "too_long",
+            "label_too_long",
+            "empty_label",
+            "invalid_char",
+            "hyphen",
+            "bad_punycode",
+            "bidi",
+            "joiner",
+            "mark_start"
+        ]
+    );
+    assert_eq!(
+        Reason::Empty.tencent_code(),
+        "MissingParameter.DomainIsEmpty"
+    );
+    for r in &Reason::ALL[1..] {
+        assert_eq!(r.tencent_code(), "InvalidParameter.DomainNameIsInvalid");
+        assert_eq!(r.alibaba_code(), "InvalidDomainName.Format");
+    }
+}
+
+/// The claim `labels.rs` is built on: UTS #46 maps exactly `。．｡` to a
+/// full stop, so splitting the input on them and `.` gives the labels.
+#[test]
+fn only_three_code_points_map_to_a_dot() {
+    let data = idna_adapter::Adapter::new();
+    let dots: Vec<u32> = (0x80..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|&c| data.map_normalize(core::iter::once(c)).any(|m| m == '.'))
+        .map(|c| c as u32)
+        .collect();
+    assert_eq!(dots, [0x3002, 0xFF0E, 0xFF61]);
+}
+
+/// The fullwidth mapping the Unicode fast path applies is UTS #46's.
+#[test]
+fn fullwidth_mapping_matches_uts46() {
+    let data = idna_adapter::Adapter::new();
+    for cp in 0xFF00..=0xFF60u32 {
+        let c = char::from_u32(cp).unwrap();
+        if let Some(m) = super::normalize::fullwidth_ldh_for_tests(c) {
+            let mapped: String = data.map_normalize(core::iter::once(c)).collect();
+            assert_eq!(mapped, char::from(m).to_string(), "U+{cp:04X}");
+        }
+    }
+}
+
+#[test]
+fn send_sync_unwind_safe() {
+    fn assert_all<T: Send + Sync + core::panic::UnwindSafe + core::panic::RefUnwindSafe>() {}
+    assert_all::<Checker>();
+    assert_all::<crate::Verdict>();
+    assert_all::<crate::Rejection>();
+    assert_all::<Reason>();
+}

@@ -1,0 +1,108 @@
+//! Checking makes no heap allocation for ASCII input (upper case, Punycode
+//! and refused names included), nor for names on the Unicode fast path.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use dncheck::{Checker, Profile};
+
+struct Counting;
+
+thread_local! {
+    /// Allocations made by this thread while counting is on.
+    static COUNT: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+fn note() {
+    // `try_with`: the allocator can be called while thread locals are torn down.
+    let _ = COUNT.try_with(|c| {
+        if let Some(n) = c.get() {
+            c.set(Some(n + 1));
+        }
+    });
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note();
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The number of allocations `f` makes on this thread.
+fn allocations<T>(f: impl FnOnce() -> T) -> usize {
+    COUNT.with(|c| c.set(Some(0)));
+    let out = f();
+    let n = COUNT.with(|c| c.replace(None)).unwrap();
+    drop(out);
+    n
+}
+
+#[test]
+fn the_counter_counts() {
+    assert_eq!(allocations(|| Vec::<u8>::with_capacity(8)), 1);
+}
+
+#[test]
+fn ascii_input_does_not_allocate() {
+    let long = [
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(61),
+    ]
+    .join(".");
+    let inputs = [
+        "example.com",
+        "WWW.EXAMPLE.COM",
+        "Mixed-Case.Example.Org.",
+        "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.example.com",
+        "xn--fsqu00a.xn--fiqs8s",
+        "XN--55QX5D.CN",
+        "xn--bcher-kva.de",
+        long.as_str(),
+        // Refused ones too.
+        "",
+        "a..b",
+        "-a.com",
+        "ab--c.com",
+        "foo_bar.com",
+        "xn--a.com",
+        "xn--zzzz-.com",
+        &"a".repeat(300),
+    ];
+    for profile in [Profile::Registration, Profile::Dns] {
+        let checker = Checker::builder().profile(profile).build();
+        for input in inputs {
+            let n = allocations(|| checker.check(input));
+            assert_eq!(n, 0, "{input:?} made {n} allocations");
+        }
+    }
+}
+
+#[test]
+fn fast_path_unicode_does_not_allocate() {
+    let checker = Checker::default();
+    for input in [
+        "例子.中国",
+        "例子。中国。",
+        "中國.cn",
+        "ｅｘａｍｐｌｅ.com",
+        "bücher.de",
+        "пример.рф",
+        "한국.kr",
+    ] {
+        let n = allocations(|| checker.check(input));
+        assert_eq!(n, 0, "{input:?} made {n} allocations");
+    }
+}

@@ -1,0 +1,191 @@
+//! Differential and property tests against the `idna` crate, the oracle for
+//! UTS #46 (strict flags: STD3 rules, CheckHyphens, CheckBidi, CheckJoiners,
+//! VerifyDnsLength, non-transitional).
+
+use dncheck::{Checker, Flag, Reason};
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use proptest::prelude::*;
+
+fn idna_strict(input: &[u8]) -> Option<String> {
+    Uts46::new()
+        .to_ascii(
+            input,
+            AsciiDenyList::STD3,
+            Hyphens::Check,
+            DnsLength::Verify,
+        )
+        .ok()
+        .map(|c| c.into_owned())
+}
+
+/// Strips one root dot, as dncheck does before its checks.
+fn strip_root(input: &str) -> &str {
+    for dot in [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"] {
+        if let Some(s) = input.strip_suffix(dot) {
+            return s;
+        }
+    }
+    input
+}
+
+/// Code point ranges first assigned after Unicode 17.0, which dncheck refuses
+/// and idna's Unicode 18.0 data allows (see `newer_unicode_is_refused`).
+fn has_newer_code_points(s: &str) -> bool {
+    // Check via dncheck itself on single characters: a code point that the
+    // fast set lacks, idna maps to itself, and dncheck refuses alone.
+    s.chars().any(|c| {
+        !c.is_ascii()
+            && idna_strict(format!("a{c}").as_bytes()).is_some()
+            && Checker::default().check(&format!("a{c}")).is_err()
+    })
+}
+
+/// The oracle comparison for one input: the same verdict and the same ASCII.
+fn agree_with_idna(input: &str) -> Result<(), TestCaseError> {
+    let ours = Checker::default().check(input);
+    let root = matches!(&ours, Ok(v) if v.flags().contains(Flag::RootDot));
+    let oracle_input = if root { strip_root(input) } else { input };
+    let oracle = idna_strict(oracle_input.as_bytes());
+    match (&ours, &oracle) {
+        (Ok(v), Some(a)) => prop_assert_eq!(v.ascii(), a.as_str(), "input {:?}", input),
+        (Err(e), None) => prop_assert!(e.reason() != Reason::Empty || input.is_empty()),
+        (Err(e), Some(a)) => prop_assert!(
+            has_newer_code_points(input),
+            "refused {:?} ({}) where idna gives {:?}",
+            input,
+            e,
+            a
+        ),
+        (Ok(v), None) => prop_assert!(
+            false,
+            "accepted {:?} as {:?}; idna refuses",
+            input,
+            v.ascii()
+        ),
+    }
+    Ok(())
+}
+
+/// Properties of every accepted name.
+fn accepted_invariants(input: &[u8]) -> Result<(), TestCaseError> {
+    let checker = Checker::default();
+    match checker.check_bytes(input) {
+        Ok(v) => {
+            let ascii = v.ascii();
+            prop_assert!(ascii.is_ascii() && ascii.len() <= 253, "{:?}", ascii);
+            prop_assert!(!ascii.ends_with('.'));
+            prop_assert!(ascii.split('.').all(|l| !l.is_empty() && l.len() <= 63));
+            prop_assert_eq!(ascii.to_ascii_lowercase(), ascii);
+            // Idempotent, and the Unicode form normalises to the same key.
+            let again = checker.check(ascii).expect("the ASCII form is accepted");
+            prop_assert_eq!(again.ascii(), ascii);
+            prop_assert_eq!(again.unicode(), v.unicode());
+            let from_unicode = checker
+                .check(v.unicode())
+                .expect("the Unicode form is accepted");
+            prop_assert_eq!(from_unicode.ascii(), ascii);
+            prop_assert_eq!(v.labels().collect::<Vec<_>>().join("."), ascii);
+        }
+        Err(e) => {
+            let span = e.span();
+            prop_assert!(
+                span.start <= span.end && span.end <= input.len(),
+                "{:?} {}",
+                span,
+                input.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A strategy for strings from building blocks that exercise every path.
+fn domainish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => "[a-zA-Z0-9]{1,8}",
+        3 => Just("-".to_string()),
+        4 => Just(".".to_string()),
+        1 => prop::sample::select(vec!["。", "．", "｡", "..", "xn--", "XN--", "_", " ", "=", "\u{338}"]).prop_map(String::from),
+        3 => prop::sample::select(vec![
+            "中国", "例子", "公司", "網絡", "中國", "한국", "にほん", "пример", "παράδειγμα", "bücher", "ß", "ς",
+        ]).prop_map(String::from),
+        2 => prop::sample::select(vec![
+            "ｅｘ", "ＡＢ", "１２", "－", "Ü", "ΣΑ", "Ⅻ", "ﬀ", "㍱", "\u{ad}", "\u{ffa0}",
+        ]).prop_map(String::from),
+        2 => prop::sample::select(vec![
+            "\u{5D0}", "\u{627}", "\u{661}", "\u{6F1}", "\u{301}", "\u{200C}", "\u{200D}", "\u{94D}", "\u{915}",
+            "\u{644}", "\u{627}\u{200C}\u{644}",
+        ]).prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+        1 => prop::sample::select(vec!["xn--fiqs8s", "xn--55qx5d", "xn--bcher-kva", "xn--a", "xn--zca", "xn--mgbh0fb"]).prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    /// For every ASCII input the ASCII fast path agrees exactly with idna.
+    #[test]
+    fn ascii_agrees_with_idna(input in "[a-zA-Z0-9._\\- @!*/:]{0,70}") {
+        agree_with_idna(&input)?;
+    }
+
+    #[test]
+    fn ascii_names_agree_with_idna(input in "([a-zA-Z0-9]{1,10}(-[a-zA-Z0-9]{1,5})?\\.){0,4}[a-zA-Z]{2,6}\\.?") {
+        agree_with_idna(&input)?;
+    }
+
+    /// Unicode inputs: both fast and slow paths agree with idna.
+    #[test]
+    fn unicode_agrees_with_idna(input in domainish()) {
+        agree_with_idna(&input)?;
+    }
+
+    #[test]
+    fn arbitrary_text_agrees_with_idna(input in "\\PC{0,20}") {
+        agree_with_idna(&input)?;
+    }
+
+    #[test]
+    fn accepted_names_are_canonical(input in domainish()) {
+        accepted_invariants(input.as_bytes())?;
+    }
+
+    /// No input panics; every refusal points inside the input.
+    #[test]
+    fn arbitrary_bytes(input in prop::collection::vec(any::<u8>(), 0..300)) {
+        accepted_invariants(&input)?;
+    }
+
+    #[test]
+    fn punycode_encode_agrees(label in "\\PC{1,30}") {
+        prop_assert_eq!(dncheck::__private::punycode_encode(&label), idna::punycode::encode_str(&label));
+    }
+
+    #[test]
+    fn punycode_decode_agrees(label in "[a-z0-9-]{0,30}") {
+        let ours = dncheck::__private::punycode_decode(&label);
+        let theirs = idna::punycode::decode_to_string(&label);
+        prop_assert_eq!(ours, theirs, "{:?}", label);
+    }
+}
+
+/// Every code point of the fast set, inside a label and as a whole label,
+/// normalises exactly as idna says (and idna accepts it).
+#[test]
+fn every_fast_code_point_agrees_with_idna() {
+    let checker = Checker::default();
+    let mut n = 0;
+    for c in (0x80..0x40000u32).filter_map(char::from_u32) {
+        if !dncheck::__private::is_fast(c) {
+            continue;
+        }
+        n += 1;
+        for name in [format!("{c}.cn"), format!("a{c}1.com")] {
+            let ours = checker.check(&name).map(|v| v.ascii().to_string()).ok();
+            assert_eq!(ours, idna_strict(name.as_bytes()), "U+{:04X}", c as u32);
+        }
+    }
+    assert!(n > 100_000, "the fast set is unexpectedly small: {n}");
+}
