@@ -76,6 +76,8 @@ fn accepted_invariants(input: &[u8]) -> Result<(), TestCaseError> {
             prop_assert!(!ascii.ends_with('.'));
             prop_assert!(ascii.split('.').all(|l| !l.is_empty() && l.len() <= 63));
             prop_assert_eq!(ascii.to_ascii_lowercase(), ascii);
+            // The U-label form is NFC by an independent implementation.
+            prop_assert!(unicode_normalization::is_nfc(v.unicode()), "{:?}", v.unicode());
             // Idempotent, and the Unicode form normalises to the same key.
             let again = checker.check(ascii).expect("the ASCII form is accepted");
             prop_assert_eq!(again.ascii(), ascii);
