@@ -86,6 +86,11 @@ mod verdict;
 #[cfg(test)]
 mod tests;
 
+/// The README's examples are doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[doc(hidden)]
 pub mod __private {
     //! Internals exposed for the project's own tests, benches and fuzz
