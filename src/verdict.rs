@@ -268,8 +268,11 @@ impl Rejection {
         self.label
     }
 
-    /// The byte range of the fault in the input: the offending character where
-    /// one is to blame, else the label at fault, else the whole input.
+    /// The byte range of the fault in the input: for `invalid_char` the
+    /// offending character (or the first bad byte of invalid UTF-8); for the
+    /// other label rules the whole label (an empty range where the label is
+    /// empty); for `too_long` the whole name without its root dot; for
+    /// `empty` the empty range.
     #[must_use]
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
@@ -279,14 +282,11 @@ impl Rejection {
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.reason.as_str(), self.reason.message())?;
-        if let Some(label) = self.label {
-            write!(
-                f,
-                " (label {label}, bytes {}..{})",
-                self.span.start, self.span.end
-            )?;
+        let (start, end) = (self.span.start, self.span.end);
+        match self.label {
+            Some(label) => write!(f, " (label {label}, bytes {start}..{end})"),
+            None => write!(f, " (bytes {start}..{end})"),
         }
-        Ok(())
     }
 }
 
@@ -346,7 +346,14 @@ impl Flags {
         self.0 |= flag.bit();
     }
 
+    /// `true` if no flag is set.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
     /// The flags that are set, in [`Flag::ALL`] order.
+    #[must_use = "iterators are lazy"]
     pub fn iter(self) -> impl Iterator<Item = Flag> {
         Flag::ALL.iter().copied().filter(move |f| self.contains(*f))
     }
