@@ -1,1 +1,139 @@
-fn main() {}
+//! Throughput of `dncheck` against the `idna` crate's strict UTS #46 ToASCII,
+//! per corpus category (see `benches/data/README.md`).
+//!
+//! Run with `cargo bench --bench check`, then `python3 scripts/bench_table.py`
+//! for a Markdown table of ns/name and ratios.
+//!
+//! One criterion group per category (`check/ascii`, `check/chinese`, ...) plus
+//! `check/all` over the whole corpus. Each benchmark iterates over *all* names
+//! of its category per iteration, and the group's throughput is set to the
+//! number of names, so criterion reports names/second. Benchmark IDs:
+//!
+//! * `dncheck` — `Checker::check` (normalisation + format check);
+//! * `uts46_to_ascii` — `idna::uts46::Uts46::to_ascii` with the strict flags
+//!   (`AsciiDenyList::STD3`, `Hyphens::Check`, `DnsLength::VerifyAllowRootDot`);
+//! * `domain_to_ascii_strict` — `idna::domain_to_ascii_strict` (the same
+//!   flags, plus constructing `Uts46` and an owned `String` per call).
+//!
+//! `DnsLength::VerifyAllowRootDot` rather than `Verify`: dncheck accepts a
+//! trailing root dot (and flags it), and so does the corpus (some `variant`
+//! names have one). With `Verify`, `idna` would take its error path on those
+//! names and the two would not do the same work.
+//!
+//! Noise: within a group criterion measures the three functions back to back
+//! on the same data, so each comparison is made over the same short window of
+//! machine load. That is the "interleaving" we rely on for robust ratios on a
+//! noisy machine; comparisons across groups are less reliable.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dncheck::Checker;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+
+/// `CATEGORY<TAB>NAME` per line; embedded so the bench does not depend on the
+/// working directory.
+const CORPUS: &str = include_str!("data/corpus.tsv");
+
+/// Categories in the order of `benches/data/README.md`.
+const CATEGORIES: &[&str] = &[
+    "ascii",
+    "subdomain",
+    "chinese",
+    "other_idn",
+    "punycode",
+    "variant",
+    "invalid",
+];
+
+/// The corpus as `(category, name)` pairs.
+fn corpus() -> Vec<(&'static str, &'static str)> {
+    CORPUS
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            line.split_once('\t')
+                .unwrap_or_else(|| panic!("corpus line without a tab: {line:?}"))
+        })
+        .collect()
+}
+
+fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
+    assert!(!names.is_empty(), "no names for {group_name}");
+    let checker = Checker::default();
+    let uts46 = Uts46::new();
+
+    // Once, outside the measurement: how many names each function accepts,
+    // so a speed-up cannot silently come from doing different work.
+    let accepted = |f: &dyn Fn(&str) -> bool| names.iter().filter(|&&n| f(n)).count();
+    eprintln!(
+        "{group_name}: {} names; accepted by dncheck {}, uts46_to_ascii {}, domain_to_ascii_strict {}",
+        names.len(),
+        accepted(&|n| checker.check(n).is_ok()),
+        accepted(&|n| {
+            uts46
+                .to_ascii(
+                    n.as_bytes(),
+                    AsciiDenyList::STD3,
+                    Hyphens::Check,
+                    DnsLength::VerifyAllowRootDot,
+                )
+                .is_ok()
+        }),
+        accepted(&|n| idna::domain_to_ascii_strict(n).is_ok()),
+    );
+
+    let mut group = c.benchmark_group(group_name);
+    group
+        .throughput(Throughput::Elements(names.len() as u64))
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+
+    // The three are measured back to back within the group (see module docs).
+    group.bench_function("dncheck", |b| {
+        b.iter(|| {
+            for &name in names {
+                let _ = black_box(checker.check(black_box(name)));
+            }
+        });
+    });
+    group.bench_function("uts46_to_ascii", |b| {
+        b.iter(|| {
+            for &name in names {
+                let _ = black_box(uts46.to_ascii(
+                    black_box(name).as_bytes(),
+                    AsciiDenyList::STD3,
+                    Hyphens::Check,
+                    DnsLength::VerifyAllowRootDot,
+                ));
+            }
+        });
+    });
+    group.bench_function("domain_to_ascii_strict", |b| {
+        b.iter(|| {
+            for &name in names {
+                let _ = black_box(idna::domain_to_ascii_strict(black_box(name)));
+            }
+        });
+    });
+    group.finish();
+}
+
+fn bench_check(c: &mut Criterion) {
+    let corpus = corpus();
+    for &category in CATEGORIES {
+        let names: Vec<&str> = corpus
+            .iter()
+            .filter(|(cat, _)| *cat == category)
+            .map(|&(_, name)| name)
+            .collect();
+        bench_group(c, &format!("check/{category}"), &names);
+    }
+    let all: Vec<&str> = corpus.iter().map(|&(_, name)| name).collect();
+    bench_group(c, "check/all", &all);
+}
+
+criterion_group!(benches, bench_check);
+criterion_main!(benches);
