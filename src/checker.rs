@@ -126,8 +126,9 @@ impl Checker {
     /// # Errors
     ///
     /// A [`Rejection`] when the name is refused, saying why and where.
-    pub fn check(&self, name: &str) -> Result<Verdict, Rejection> {
-        self.check_bytes(name.as_bytes())
+    #[inline]
+    pub fn check<'h>(&self, name: &'h str) -> Result<Verdict<'h>, Rejection> {
+        self.run(name.as_bytes(), Some(name))
     }
 
     /// Checks a name given as bytes, as read from a file or socket. Bytes that
@@ -147,8 +148,20 @@ impl Checker {
     /// assert_eq!(err.reason(), Reason::InvalidChar);
     /// assert_eq!(err.span(), 2..3);
     /// ```
-    pub fn check_bytes(&self, name: &[u8]) -> Result<Verdict, Rejection> {
-        normalize(name, self.profile == Profile::Dns)
+    #[inline]
+    pub fn check_bytes<'h>(&self, name: &'h [u8]) -> Result<Verdict<'h>, Rejection> {
+        self.run(name, None)
+    }
+
+    #[inline(always)]
+    fn run<'h>(&self, name: &'h [u8], text: Option<&'h str>) -> Result<Verdict<'h>, Rejection> {
+        // The verdict is large (two inline buffers) and moving it would cost
+        // more than checking a short name: build it where it is returned.
+        let mut result = Ok(Verdict::empty());
+        if let Ok(verdict) = &mut result {
+            normalize(name, text, self.profile == Profile::Dns, verdict)?;
+        }
+        result
     }
 }
 

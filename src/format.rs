@@ -20,22 +20,44 @@ pub(crate) const MAX_LABEL: usize = 63;
 /// Longest name in ASCII form, without the root dot.
 pub(crate) const MAX_NAME: usize = 253;
 
-/// Character classes of ASCII bytes in a label, after lowercasing: the
-/// lowercase byte for letters, digits and `-`; `_` for `_` (allowed only in
-/// the `dns` profile); 0 for everything else, including all non-ASCII bytes.
-pub(crate) static ASCII_MAP: [u8; 256] = {
+/// Maps an ASCII byte allowed in a label to its lowercase form: letters,
+/// digits and `-`; 0 for every other byte (`.`, `_`, controls, non-ASCII).
+pub(crate) static LDH_MAP: [u8; 256] = ascii_map(false);
+
+/// [`LDH_MAP`] with `_` allowed, for the `dns` profile.
+pub(crate) static DNS_MAP: [u8; 256] = ascii_map(true);
+
+/// `true` for the bytes that are allowed in a label as they are: lowercase
+/// letters, digits and `-`.
+pub(crate) static LDH_CANON: [bool; 256] = canon(&LDH_MAP);
+
+/// [`LDH_CANON`] with `_`, for the `dns` profile.
+pub(crate) static DNS_CANON: [bool; 256] = canon(&DNS_MAP);
+
+const fn canon(map: &[u8; 256]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = map[b] != 0 && map[b] == b as u8;
+        b += 1;
+    }
+    t
+}
+
+const fn ascii_map(underscore: bool) -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = match b as u8 {
-            c @ (b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_') => c,
+            c @ (b'a'..=b'z' | b'0'..=b'9' | b'-') => c,
+            b'_' if underscore => b'_',
             c @ b'A'..=b'Z' => c + 32,
             _ => 0,
         };
         b += 1;
     }
     t
-};
+}
 
 /// `true` for a byte allowed in a label: LDH, and `_` when `underscore`.
 #[inline(always)]

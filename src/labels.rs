@@ -37,15 +37,13 @@ pub(crate) fn label_end(bytes: &[u8], start: usize) -> usize {
 /// Splits off one trailing separator (the root label): `example.com.` and
 /// `例子.中国。` both name a fully qualified domain.
 pub(crate) fn strip_root_dot(bytes: &[u8]) -> (&[u8], bool) {
-    for len in [1, 3] {
-        if bytes.len() >= len {
-            let i = bytes.len() - len;
-            if dot_len(bytes, i) == Some(len) {
-                return (&bytes[..i], true);
-            }
-        }
+    match bytes {
+        [rest @ .., b'.'] => (rest, true),
+        [rest @ .., 0xE3, 0x80, 0x82]
+        | [rest @ .., 0xEF, 0xBC, 0x8E]
+        | [rest @ .., 0xEF, 0xBD, 0xA1] => (rest, true),
+        _ => (bytes, false),
     }
-    (bytes, false)
 }
 
 /// The byte range in `input` of label number `index` (used on error paths to

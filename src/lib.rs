@@ -104,9 +104,10 @@ pub mod __private {
     /// Punycode-encodes a label (without `xn--`), as the normaliser does.
     pub fn punycode_encode(label: &str) -> Option<alloc::string::String> {
         let chars: alloc::vec::Vec<char> = label.chars().collect();
-        let mut out = smallvec::SmallVec::<[u8; 256]>::new();
-        crate::punycode::encode(&chars, &mut out)
-            .then(|| out.iter().map(|&b| char::from(b)).collect())
+        // At most 7 base-36 digits per code point for labels this short.
+        let mut out = alloc::vec![0u8; 8 * chars.len() + 16];
+        let n = crate::punycode::encode(&chars, &mut out)?;
+        Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser

@@ -24,11 +24,13 @@
 use idna_adapter::Adapter;
 use smallvec::SmallVec;
 
-use crate::format::{self, ascii_allowed, check_hyphens, ASCII_MAP, MAX_LABEL, MAX_NAME};
+use crate::format::{
+    self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
+};
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
 use crate::labels::{dot_len, input_label_span, label_end, strip_root_dot};
 use crate::punycode;
-use crate::verdict::{Flag, Flags, NameBuf, Verdict};
+use crate::verdict::{Flag, UnicodeAt, UnicodeBuf, Verdict};
 use crate::{Reason, Rejection};
 
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
@@ -83,169 +85,312 @@ pub(crate) fn fullwidth_ldh_for_tests(c: char) -> Option<u8> {
     fullwidth_ldh(c)
 }
 
-/// Normalises and format-checks `input`.
+/// Normalises and format-checks `input` into `verdict`, which is empty.
 ///
-/// `underscore` allows `_` in labels (the `dns` profile, RFC 2181 §11).
-pub(crate) fn normalize(input: &[u8], underscore: bool) -> Result<Verdict, Rejection> {
+/// `underscore` allows `_` in ASCII labels (the `dns` profile, RFC 2181 §11).
+/// `text` is the input as a string when the caller had one, which saves
+/// validating it again to borrow from it.
+#[inline]
+pub(crate) fn normalize<'h>(
+    input: &'h [u8],
+    text: Option<&'h str>,
+    underscore: bool,
+    verdict: &mut Verdict<'h>,
+) -> Result<(), Rejection> {
     if input.is_empty() {
         return Err(Rejection::new(Reason::Empty, None, 0..0));
     }
-    let text = match core::str::from_utf8(input) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let len = e.error_len().unwrap_or(input.len() - at);
-            let label = input[..at].iter().filter(|&&b| b == b'.').count();
-            return Err(Rejection::new(
-                Reason::InvalidChar,
-                Some(label),
-                at..at + len,
-            ));
-        }
-    };
-    let (body, root_dot) = strip_root_dot(text.as_bytes());
+    let (body, root_dot) = strip_root_dot(input);
+    let mut unicode = UnicodeBuf::new();
     let mut n = Normalizer {
-        // `strip_root_dot` cut at a separator, which is a char boundary.
-        body: &text[..body.len()],
+        body,
         underscore,
-        ascii: NameBuf::new(),
-        unicode: NameBuf::new(),
-        chars: SmallVec::new(),
+        map: if underscore { &DNS_MAP } else { &LDH_MAP },
+        canon: if underscore { &DNS_CANON } else { &LDH_CANON },
+        out: verdict,
+        unicode: &mut unicode,
+        label_apos: 0,
+        ascii_owned: false,
+        unicode_owned: false,
         idn: false,
         rtl: false,
         mapped: false,
     };
     n.run()?;
-    let mut flags = Flags::default();
-    if root_dot {
-        flags.insert(Flag::RootDot);
+    let (ascii_owned, unicode_owned, idn, mapped) =
+        (n.ascii_owned, n.unicode_owned, n.idn, n.mapped);
+    // One buffer holds both owned forms: the A-label form, then the U-label
+    // form. Keeping the verdict small keeps returning it cheap.
+    verdict.ascii_len = verdict.buf.len();
+    if idn && unicode_owned {
+        verdict.buf.extend_from_slice(&unicode);
+        verdict.unicode_at = UnicodeAt::Buffer;
     }
-    if n.idn {
-        flags.insert(Flag::Idn);
+    // Where a form is the input itself, borrow it. An accepted body is UTF-8:
+    // every label was checked, and the separators between them are UTF-8;
+    // `body.len()` is a char boundary, as the root dot is a whole character.
+    if !ascii_owned || (idn && !unicode_owned) {
+        let text = match text {
+            Some(text) => text.get(..body.len()).unwrap_or_default(),
+            None => core::str::from_utf8(body).unwrap_or_default(),
+        };
+        if !ascii_owned {
+            verdict.ascii_input = Some(text);
+        }
+        if idn && !unicode_owned {
+            verdict.unicode_at = UnicodeAt::Input(text);
+        }
     }
-    if n.mapped {
-        flags.insert(Flag::Mapped);
+    for (set, flag) in [
+        (root_dot, Flag::RootDot),
+        (idn, Flag::Idn),
+        (mapped, Flag::Mapped),
+    ] {
+        if set {
+            verdict.flags.insert(flag);
+        }
     }
-    Ok(Verdict {
-        ascii: n.ascii,
-        unicode: n.unicode,
-        flags,
-    })
+    Ok(())
 }
 
-struct Normalizer<'i> {
-    /// The input without its root dot.
-    body: &'i str,
+/// The normaliser's state over one name.
+///
+/// Both forms start out *borrowed*: as long as the input is canonical, the
+/// A-label form of the labels so far is `body[..cursor]`, and so is the
+/// U-label form once an internationalised label appeared without mapping.
+/// Only when a label needs mapping, encoding or decoding does a form get
+/// *owned*: its buffer is filled with the prefix so far, and from then on
+/// every label is written to it. The common case (lowercase ASCII) thus
+/// writes nothing at all.
+struct Normalizer<'h, 'o> {
+    /// The input without its root dot. UTF-8 is validated per label, on the
+    /// Unicode paths only: an ASCII label is checked byte by byte anyway.
+    body: &'h [u8],
     underscore: bool,
-    /// The A-label form so far.
-    ascii: NameBuf,
-    /// The U-label form so far; empty until the first internationalised label.
-    unicode: NameBuf,
-    /// The current label's code points (Unicode paths only).
-    chars: SmallVec<[char; 64]>,
+    /// `LDH_MAP` or `DNS_MAP`: lowercase form of allowed ASCII, else 0.
+    map: &'static [u8; 256],
+    /// `LDH_CANON` or `DNS_CANON`: bytes allowed as they are.
+    canon: &'static [bool; 256],
+    /// The verdict; its buffer holds the owned A-label form.
+    out: &'o mut Verdict<'h>,
+    /// The owned U-label form, copied after the A-label form at the end.
+    unicode: &'o mut UnicodeBuf,
+    /// The length of the A-label form at the start of the current label.
+    label_apos: usize,
+    /// The A-label form is in `out.ascii` (else it is `body[..cursor]`).
+    ascii_owned: bool,
+    /// The U-label form is in `unicode` (else it is the A-label form
+    /// while `!idn`, and `body[..cursor]` once `idn`).
+    unicode_owned: bool,
     idn: bool,
     rtl: bool,
     mapped: bool,
 }
 
-impl Normalizer<'_> {
+/// A label's code points on the Unicode paths (a label has at most 63).
+type Chars = SmallVec<[char; 64]>;
+
+impl<'h> Normalizer<'h, '_> {
     fn run(&mut self) -> Result<(), Rejection> {
-        let bytes = self.body.as_bytes();
+        let bytes = self.body;
         let mut start = 0;
         let mut index = 0;
         loop {
-            if index > 0 {
-                self.ascii.push(b'.');
-                if self.idn {
-                    self.unicode.push(b'.');
-                }
-            }
-            if start == bytes.len() || dot_len(bytes, start).is_some() {
-                return Err(Rejection::new(
-                    Reason::EmptyLabel,
-                    Some(index),
-                    start..start,
-                ));
-            }
+            self.label_apos = if self.ascii_owned {
+                self.out.buf.len()
+            } else {
+                start
+            };
             let end = self.label(start, index)?;
-            if self.ascii.len() > MAX_NAME {
+            let ascii_len = if self.ascii_owned {
+                self.out.buf.len()
+            } else {
+                end
+            };
+            if ascii_len > MAX_NAME {
                 return Err(self.too_long());
             }
             if end == bytes.len() {
-                break;
+                return if self.rtl { self.check_bidi() } else { Ok(()) };
             }
             let dot = dot_len(bytes, end).unwrap_or(1);
-            self.mapped |= dot != 1;
+            if dot != 1 {
+                // `。．｡` are mapped to `.`: neither form is the input any more.
+                self.mapped = true;
+                if self.idn {
+                    self.own_unicode(end, ascii_len);
+                }
+                self.own_ascii(end);
+            }
+            // At most 253 octets so far, so the dot fits.
+            if self.ascii_owned {
+                self.out.buf.push(b'.');
+            }
+            if self.unicode_owned {
+                self.unicode.push(b'.');
+            }
             start = end + dot;
             index += 1;
         }
-        if self.rtl {
-            self.check_bidi()?;
-        }
-        Ok(())
     }
 
     fn too_long(&self) -> Rejection {
         Rejection::new(Reason::TooLong, None, 0..self.body.len())
     }
 
-    /// Processes the label at `start`, returning its end (the index of the
-    /// separator after it, or the end of the body).
+    /// Makes the A-label form owned: copies the input up to `upto`, which is
+    /// the A-label form so far while it is borrowed.
+    fn own_ascii(&mut self, upto: usize) {
+        if !self.ascii_owned {
+            self.ascii_owned = true;
+            self.out.buf.extend_from_slice(&self.body[..upto]);
+        }
+    }
+
+    /// Makes the U-label form owned. The U-label form so far is the A-label
+    /// form so far (its first `ascii_upto` octets) while `!idn`, and the
+    /// input up to `input_upto` once `idn` (while borrowed).
+    fn own_unicode(&mut self, input_upto: usize, ascii_upto: usize) {
+        if self.unicode_owned {
+            return;
+        }
+        self.unicode_owned = true;
+        let prefix = if self.idn {
+            &self.body[..input_upto]
+        } else if self.ascii_owned {
+            &self.out.buf[..ascii_upto]
+        } else {
+            &self.body[..ascii_upto]
+        };
+        self.unicode.extend_from_slice(prefix);
+    }
+
+    /// Makes the U-label form owned at the start of the current label.
+    fn own_unicode_here(&mut self, start: usize) {
+        self.own_unicode(start, self.label_apos);
+    }
+
+    /// Appends to the owned A-label form, refusing a name that grows past
+    /// 253 octets.
+    fn push_ascii(&mut self, bytes: &[u8]) -> Result<(), Rejection> {
+        if self.out.buf.len() + bytes.len() > MAX_NAME {
+            return Err(self.too_long());
+        }
+        self.out.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// Processes the non-empty label at `start`, returning its end (the index
+    /// of the separator after it, or the end of the body).
     #[inline(always)]
     fn label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
-        let bytes = self.body.as_bytes();
-        let out = self.ascii.len();
+        let bytes = self.body;
+        // The fast scan: bytes that are already canonical, no writes. One
+        // more than a label may hold, so the scan stays bounded.
+        let limit = core::cmp::min(bytes.len(), start + MAX_LABEL + 1);
+        let canon = self.canon;
         let mut i = start;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let m = ASCII_MAP[usize::from(b)];
-            if m == 0 || (m == b'_' && !self.underscore) {
-                if b == b'.' {
-                    break;
-                }
-                // A combining mark may still compose with an ASCII character
-                // (`=` U+0338 is `≠`): the Unicode paths decide.
-                if b >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
-                    self.ascii.truncate(out);
-                    return self.unicode_label(start, index);
-                }
-                return Err(Rejection::new(Reason::InvalidChar, Some(index), i..i + 1));
-            }
-            if i - start == MAX_LABEL {
-                let end = label_end(bytes, start);
-                return Err(Rejection::new(
-                    Reason::LabelTooLong,
-                    Some(index),
-                    start..end,
-                ));
-            }
-            if self.ascii.len() > MAX_NAME {
-                return Err(self.too_long());
-            }
-            self.mapped |= m != b;
-            self.ascii.push(m);
+        while i < limit && canon[usize::from(bytes[i])] {
             i += 1;
         }
-        self.ascii_label(start, i, index, out)?;
+        let k = i - start;
+        if k > MAX_LABEL {
+            return Err(self.label_too_long(start, index));
+        }
+        if i == bytes.len() || bytes[i] == b'.' {
+            if k == 0 {
+                return Err(Rejection::new(
+                    Reason::EmptyLabel,
+                    Some(index),
+                    start..start,
+                ));
+            }
+            if self.ascii_owned {
+                self.push_ascii(&bytes[start..i])?;
+            }
+            self.ascii_label(start, i, index, false)?;
+            return Ok(i);
+        }
+        let b = bytes[i];
+        // Non-ASCII; or a disallowed ASCII character, unless a mark after it
+        // composes with it (`=` U+0338 is `≠`): the Unicode paths decide.
+        if b >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
+            return self.unicode_label(start, index);
+        }
+        if self.map[usize::from(b)] == 0 {
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), i..i + 1));
+        }
+        self.upper_label(start, index)
+    }
+
+    fn label_too_long(&self, start: usize, index: usize) -> Rejection {
+        let end = label_end(self.body, start);
+        Rejection::new(Reason::LabelTooLong, Some(index), start..end)
+    }
+
+    /// An ASCII label with upper case: written lowercased.
+    #[inline(never)]
+    fn upper_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        let bytes = self.body;
+        self.mapped = true;
+        if self.idn {
+            self.own_unicode_here(start);
+        }
+        self.own_ascii(start);
+        let map = self.map;
+        // One more than a label may hold, so the scan stays bounded.
+        let limit = core::cmp::min(bytes.len(), start + MAX_LABEL + 1);
+        let mut i = start;
+        while i < limit && map[usize::from(bytes[i])] != 0 {
+            i += 1;
+        }
+        if i - start > MAX_LABEL {
+            return Err(self.label_too_long(start, index));
+        }
+        if i < bytes.len() && bytes[i] != b'.' {
+            if bytes[i] >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
+                return self.unicode_label(start, index);
+            }
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), i..i + 1));
+        }
+        self.push_ascii(&[0; MAX_LABEL][..i - start])?;
+        let pos = self.out.buf.len() - (i - start);
+        for (o, &b) in self.out.buf[pos..].iter_mut().zip(&bytes[start..i]) {
+            *o = map[usize::from(b)];
+        }
+        self.ascii_label(start, i, index, true)?;
         Ok(i)
     }
 
-    /// The rules for a label whose mapped form is ASCII, already written to
-    /// `self.ascii[out..]`.
+    /// The rules for a label whose mapped form is ASCII: the input
+    /// `body[start..end]` when `!lowered`, else the lowercase form just
+    /// written to the owned A-label form from `label_apos` on.
+    #[inline(always)]
     fn ascii_label(
         &mut self,
         start: usize,
         end: usize,
         index: usize,
-        out: usize,
+        lowered: bool,
     ) -> Result<(), Rejection> {
-        let label = &self.ascii[out..];
+        let label = if lowered {
+            &self.out.buf[self.label_apos..]
+        } else {
+            &self.body[start..end]
+        };
         if label.starts_with(b"xn--") {
-            return self.a_label(start, end, index, out);
+            let mut copy = [0u8; MAX_LABEL];
+            copy[..label.len()].copy_from_slice(label);
+            return self.a_label(&copy[..label.len()], start, end, index);
         }
         check_hyphens(label, b'-').map_err(|r| Rejection::new(r, Some(index), start..end))?;
-        if self.idn {
-            self.unicode.extend_from_slice(&self.ascii[out..]);
+        if self.unicode_owned {
+            let label = if lowered {
+                &self.out.buf[self.label_apos..]
+            } else {
+                &self.body[start..end]
+            };
+            self.unicode.extend_from_slice(label);
         }
         Ok(())
     }
@@ -254,46 +399,66 @@ impl Normalizer<'_> {
     /// it, else the UTS #46 slow path.
     #[inline(never)]
     fn unicode_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
-        let end = label_end(self.body.as_bytes(), start);
-        self.chars.clear();
+        let end = label_end(self.body, start);
+        if end == start {
+            // A label that is empty before an ideographic separator.
+            return Err(Rejection::new(
+                Reason::EmptyLabel,
+                Some(index),
+                start..start,
+            ));
+        }
+        let segment = match core::str::from_utf8(&self.body[start..end]) {
+            Ok(segment) => segment,
+            Err(e) => {
+                let at = start + e.valid_up_to();
+                let bad = e.error_len().map_or(end, |n| at + n);
+                return Err(Rejection::new(Reason::InvalidChar, Some(index), at..bad));
+            }
+        };
+        let mut chars = Chars::new();
         let mut ascii_only = true;
-        for c in self.body[start..end].chars() {
+        let mut changed = false;
+        for c in segment.chars() {
             let m = if c.is_ascii() {
-                let m = ASCII_MAP[c as usize];
-                if m == 0 || (m == b'_' && !self.underscore) {
+                let m = self.map[c as usize];
+                if m == 0 {
                     // Disallowed, unless a following mark composes with it:
                     // the slow path maps first and locates the fault.
-                    return self.slow_label(start, end, index);
+                    return self.slow_label(segment, start, end, index);
                 }
-                self.mapped |= m != c as u8;
+                changed |= m != c as u8;
                 char::from(m)
             } else if let Some(m) = fullwidth_ldh(c) {
-                self.mapped = true;
+                changed = true;
                 char::from(m)
             } else if is_fast(c) {
                 ascii_only = false;
                 c
             } else {
-                return self.slow_label(start, end, index);
+                return self.slow_label(segment, start, end, index);
             };
-            self.chars.push(m);
-            if self.chars.len() > MAX_LABEL {
-                return Err(Rejection::new(
-                    Reason::LabelTooLong,
-                    Some(index),
-                    start..end,
-                ));
+            chars.push(m);
+            if chars.len() > MAX_LABEL {
+                return Err(self.label_too_long(start, index));
             }
         }
-        self.mapped_label(start, end, index, ascii_only, true)?;
+        self.mapped_label(
+            &chars, changed, segment, start, end, index, ascii_only, true,
+        )?;
         Ok(end)
     }
 
     /// The UTS #46 path: mapping and NFC by `idna`'s data, then the full
     /// validity criteria.
     #[inline(never)]
-    fn slow_label(&mut self, start: usize, end: usize, index: usize) -> Result<usize, Rejection> {
-        let segment = &self.body[start..end];
+    fn slow_label(
+        &mut self,
+        segment: &str,
+        start: usize,
+        end: usize,
+        index: usize,
+    ) -> Result<usize, Rejection> {
         if let Some((off, c)) = segment
             .char_indices()
             .find(|&(_, c)| is_newer_than_pinned(c))
@@ -305,7 +470,7 @@ impl Normalizer<'_> {
                 at..at + c.len_utf8(),
             ));
         }
-        self.chars.clear();
+        let mut chars = Chars::new();
         let mut ascii_only = true;
         for c in DATA.map_normalize(segment.chars()) {
             let ok = if c.is_ascii() {
@@ -315,31 +480,30 @@ impl Normalizer<'_> {
                 c != '\u{FFFD}'
             };
             if !ok {
-                let span = self.locate_invalid(start, end);
+                let span = self.locate_invalid(segment, start);
                 return Err(Rejection::new(Reason::InvalidChar, Some(index), span));
             }
-            self.chars.push(c);
-            if self.chars.len() > MAX_LABEL {
-                return Err(Rejection::new(
-                    Reason::LabelTooLong,
-                    Some(index),
-                    start..end,
-                ));
+            chars.push(c);
+            if chars.len() > MAX_LABEL {
+                return Err(self.label_too_long(start, index));
             }
         }
         // Ignored code points (soft hyphen, fillers) can map a label to nothing.
-        if self.chars.is_empty() {
+        if chars.is_empty() {
             return Err(Rejection::new(Reason::EmptyLabel, Some(index), start..end));
         }
-        self.mapped |= !self.chars.iter().copied().eq(segment.chars());
-        self.mapped_label(start, end, index, ascii_only, false)?;
+        let changed = !chars.iter().copied().eq(segment.chars());
+        self.mapped_label(
+            &chars, changed, segment, start, end, index, ascii_only, false,
+        )?;
         Ok(end)
     }
 
-    /// The input span of the first code point in `start..end` that maps to
-    /// something disallowed; the whole label if none does on its own.
-    fn locate_invalid(&self, start: usize, end: usize) -> core::ops::Range<usize> {
-        for (off, c) in self.body[start..end].char_indices() {
+    /// The input span of the first code point of `segment` (at `start` in the
+    /// input) that maps to something disallowed; the whole label if none does
+    /// on its own.
+    fn locate_invalid(&self, segment: &str, start: usize) -> core::ops::Range<usize> {
+        for (off, c) in segment.char_indices() {
             let bad = DATA.map_normalize(core::iter::once(c)).any(|m| {
                 m == '\u{FFFD}' || (m.is_ascii() && !ascii_allowed(m as u8, self.underscore))
             });
@@ -347,13 +511,18 @@ impl Normalizer<'_> {
                 return start + off..start + off + c.len_utf8();
             }
         }
-        start..end
+        start..start + segment.len()
     }
 
-    /// Finishes a label whose mapped code points are in `self.chars`.
-    /// `fast` says whether they all came from the fast set.
+    /// Finishes a label of non-ASCII input whose mapped code points are
+    /// `chars`; `changed` says whether mapping changed the input `segment`,
+    /// `fast` whether all code points came from the fast set.
+    #[allow(clippy::too_many_arguments)]
     fn mapped_label(
         &mut self,
+        chars: &[char],
+        changed: bool,
+        segment: &str,
         start: usize,
         end: usize,
         index: usize,
@@ -361,53 +530,81 @@ impl Normalizer<'_> {
         fast: bool,
     ) -> Result<(), Rejection> {
         let fault = |r| Rejection::new(r, Some(index), start..end);
-        let out = self.ascii.len();
         if ascii_only {
-            self.ascii.extend(self.chars.iter().map(|&c| c as u8));
-            return self.ascii_label(start, end, index, out);
+            // Fullwidth letters and the like: the mapped label is ASCII.
+            self.mapped = true;
+            if self.idn {
+                self.own_unicode_here(start);
+            }
+            self.own_ascii(start);
+            let mut buf = [0u8; MAX_LABEL];
+            for (b, &c) in buf.iter_mut().zip(chars) {
+                *b = c as u8;
+            }
+            self.push_ascii(&buf[..chars.len()])?;
+            return self.ascii_label(start, end, index, true);
         }
         // An `xn--` prefix announces Punycode, which is ASCII only.
-        if self.chars.starts_with(&['x', 'n', '-', '-']) {
+        if chars.starts_with(&['x', 'n', '-', '-']) {
             return Err(fault(Reason::BadPunycode));
         }
-        check_hyphens(&self.chars, '-').map_err(fault)?;
+        // The `dns` profile allows `_` in ASCII labels only: IDNA has no `_`
+        // in a U-label, and its A-label would not be accepted back.
+        if chars.contains(&'_') {
+            let span = match segment
+                .char_indices()
+                .find(|&(_, c)| c == '_' || c == '\u{FF3F}')
+            {
+                Some((at, c)) => start + at..start + at + c.len_utf8(),
+                None => start..end,
+            };
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), span));
+        }
+        check_hyphens(chars, '-').map_err(fault)?;
         if !fast {
-            format::check_unicode_label(&DATA, &self.chars).map_err(fault)?;
-            self.rtl |= self.chars.iter().any(|&c| format::is_rtl(&DATA, c));
+            format::check_unicode_label(&DATA, chars).map_err(fault)?;
+            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
         }
-        self.begin_unicode(out);
-        self.ascii.extend_from_slice(b"xn--");
-        if !punycode::encode(&self.chars, &mut self.ascii) || self.ascii.len() - out > MAX_LABEL {
-            return Err(fault(Reason::LabelTooLong));
+        let mut buf = [0u8; MAX_LABEL - 4];
+        let n = punycode::encode(chars, &mut buf).ok_or(fault(Reason::LabelTooLong))?;
+        // The U-label form first: it may copy the A-label prefix.
+        if changed {
+            self.own_unicode_here(start);
+            push_chars(self.unicode, chars);
+        } else if self.unicode_owned || (!self.idn && self.mapped) {
+            self.own_unicode_here(start);
+            self.unicode.extend_from_slice(segment.as_bytes());
         }
-        let mut utf8 = [0; 4];
-        for &c in &self.chars {
-            self.unicode
-                .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-        }
-        Ok(())
+        // Else the U-label form is still the input: nothing to write.
+        self.idn = true;
+        self.mapped |= changed;
+        self.own_ascii(start);
+        self.push_ascii(b"xn--")?;
+        self.push_ascii(&buf[..n])
     }
 
-    /// An `xn--` label, lowercased in `self.ascii[out..]`: decode it and check
-    /// that it is a valid U-label (RFC 5891 §5.4, UTS #46 §4 step 4).
+    /// An `xn--` label (lowercase, `label`, at `start..end` in the input):
+    /// decode it and check that it is a valid U-label (RFC 5891 §5.4,
+    /// UTS #46 §4 step 4). Its A-label form is already in place.
+    #[inline(never)]
     fn a_label(
         &mut self,
+        label: &[u8],
         start: usize,
         end: usize,
         index: usize,
-        out: usize,
     ) -> Result<(), Rejection> {
         let fault = |r| Rejection::new(r, Some(index), start..end);
-        let label = &self.ascii[out..];
+        let mut chars = Chars::new();
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
         // the delimiter, which would decode to ASCII.
-        if label.ends_with(b"-") || !punycode::decode(&label[4..], &mut self.chars) {
+        if label.ends_with(b"-") || !punycode::decode(&label[4..], &mut chars) {
             return Err(fault(Reason::BadPunycode));
         }
-        if self.chars.iter().all(char::is_ascii) {
+        if chars.iter().all(char::is_ascii) {
             return Err(fault(Reason::BadPunycode));
         }
-        let fast = self.chars.iter().all(|&c| {
+        let fast = chars.iter().all(|&c| {
             if c.is_ascii() {
                 ascii_allowed(c as u8, false)
             } else {
@@ -416,53 +613,54 @@ impl Normalizer<'_> {
         });
         if !fast {
             // The decoded label must be valid and NFC exactly as it stands.
-            let valid = self.chars.iter().all(|&c| {
+            let valid = chars.iter().all(|&c| {
                 if c.is_ascii() {
                     ascii_allowed(c as u8, false)
                 } else {
                     !is_newer_than_pinned(c)
                 }
             }) && DATA
-                .normalize_validate(self.chars.iter().copied())
-                .eq(self.chars.iter().copied());
+                .normalize_validate(chars.iter().copied())
+                .eq(chars.iter().copied());
             if !valid {
                 return Err(fault(Reason::BadPunycode));
             }
         }
-        check_hyphens(&self.chars, '-').map_err(fault)?;
+        check_hyphens(&chars, '-').map_err(fault)?;
         if !fast {
-            format::check_unicode_label(&DATA, &self.chars).map_err(fault)?;
-            self.rtl |= self.chars.iter().any(|&c| format::is_rtl(&DATA, c));
+            format::check_unicode_label(&DATA, &chars).map_err(fault)?;
+            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
         }
-        self.begin_unicode(out);
-        let mut utf8 = [0; 4];
-        for &c in &self.chars {
-            self.unicode
-                .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-        }
+        self.own_unicode_here(start);
+        self.idn = true;
+        push_chars(self.unicode, &chars);
         Ok(())
-    }
-
-    /// Switches on the U-label form at the first internationalised label:
-    /// the labels before it (`self.ascii[..upto]`) are the same in both forms.
-    fn begin_unicode(&mut self, upto: usize) {
-        if !self.idn {
-            self.idn = true;
-            self.unicode.extend_from_slice(&self.ascii[..upto]);
-        }
     }
 
     /// The bidi rule over every label, for a name with a right-to-left label.
     #[cold]
     fn check_bidi(&self) -> Result<(), Rejection> {
-        let unicode = core::str::from_utf8(&self.unicode).unwrap_or_default();
+        let unicode = if self.unicode_owned {
+            &self.unicode[..]
+        } else {
+            self.body
+        };
+        let unicode = core::str::from_utf8(unicode).unwrap_or_default();
         for (index, label) in unicode.split('.').enumerate() {
-            let chars: SmallVec<[char; 64]> = label.chars().collect();
+            let chars: Chars = label.chars().collect();
             if let Err(r) = format::check_bidi_label(&DATA, &chars) {
-                let span = input_label_span(self.body.as_bytes(), index);
+                let span = input_label_span(self.body, index);
                 return Err(Rejection::new(r, Some(index), span));
             }
         }
         Ok(())
+    }
+}
+
+/// Appends `chars` as UTF-8.
+fn push_chars(out: &mut UnicodeBuf, chars: &[char]) {
+    let mut utf8 = [0; 4];
+    for &c in chars {
+        out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
     }
 }

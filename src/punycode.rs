@@ -127,26 +127,32 @@ where
     true
 }
 
-/// Appends the Punycode form of `label` (without `xn--`) to `out`.
+/// Writes the Punycode form of `label` (without `xn--`) to the start of
+/// `out`, returning its length.
 ///
-/// Returns `false` on arithmetic overflow, which cannot happen for labels of
-/// at most [`MAX_ENCODE_INPUT`] code points.
-pub(crate) fn encode<const N: usize>(label: &[char], out: &mut SmallVec<[u8; N]>) -> bool
-where
-    [u8; N]: smallvec::Array<Item = u8>,
-{
+/// Returns `None` when it does not fit in `out` (the caller passes the room a
+/// label has left, so an over-long label stops early) or on arithmetic
+/// overflow, which cannot happen for labels of at most [`MAX_ENCODE_INPUT`]
+/// code points.
+pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     if label.len() > MAX_ENCODE_INPUT {
-        return false;
+        return None;
     }
+    let mut len = 0;
+    let mut put = |b: u8| -> Option<()> {
+        *out.get_mut(len)? = b;
+        len += 1;
+        Some(())
+    };
     let mut basic = 0u32;
     for &c in label {
         if c.is_ascii() {
-            out.push(c as u8);
+            put(c as u8)?;
             basic += 1;
         }
     }
     if basic > 0 {
-        out.push(b'-');
+        put(b'-')?;
     }
     let total = label.len() as u32;
     let mut handled = basic;
@@ -161,13 +167,7 @@ where
             .filter(|&c| c >= n)
             .min()
             .unwrap_or(n);
-        let Some(d) = (m - n).checked_mul(handled + 1) else {
-            return false;
-        };
-        let Some(d) = delta.checked_add(d) else {
-            return false;
-        };
-        delta = d;
+        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
         n = m;
         for &c in label {
             let c = c as u32;
@@ -181,11 +181,11 @@ where
                     if q < t {
                         break;
                     }
-                    out.push(digit_to_byte(t + (q - t) % (BASE - t)));
+                    put(digit_to_byte(t + (q - t) % (BASE - t)))?;
                     q = (q - t) / (BASE - t);
                     k += BASE;
                 }
-                out.push(digit_to_byte(q));
+                put(digit_to_byte(q))?;
                 bias = adapt(delta, handled + 1, handled == basic);
                 delta = 0;
                 handled += 1;
@@ -194,5 +194,5 @@ where
         delta += 1;
         n += 1;
     }
-    true
+    Some(len)
 }

@@ -470,11 +470,26 @@ fn profiles() {
         let e = Checker::default().check(name).unwrap_err();
         assert_eq!(e.reason(), Reason::InvalidChar, "{name}");
     }
-    // Underscore is an ASCII allowance only: not inside Punycode.
+    // Underscore is an ASCII allowance only: not inside Punycode, not in a
+    // label with non-ASCII characters (whose A-label would be refused back).
     assert_eq!(
         dns.check("xn--a_b-kva.com").unwrap_err().reason(),
         Reason::BadPunycode
     );
+    // See: fuzz/corpus/check/dns-underscore-* (a_ü was accepted as xn--a_-yka,
+    // which was then refused).
+    for (name, span) in [
+        ("a_ü.com", 1..2),
+        ("a\u{FF3F}ü.com", 1..4),
+        ("ü_.com", 2..3),
+    ] {
+        let e = dns.check(name).unwrap_err();
+        assert_eq!(
+            (e.reason(), e.span()),
+            (Reason::InvalidChar, span),
+            "{name}"
+        );
+    }
     let host = Checker::builder().profile(Profile::Hostname).build();
     assert!(host.check("_dmarc.example.com").is_err());
     assert_eq!(host.profile(), Profile::Hostname);

@@ -359,13 +359,20 @@ impl Flags {
     }
 }
 
-/// Inline capacity of the name buffers: a DNS name has at most 253 octets,
-/// so the ASCII form never spills to the heap, and most U-label forms do not.
+/// A verdict's owned forms: inline for any name of DNS size (a name has at
+/// most 253 octets in ASCII form; the normaliser refuses it beyond), on the
+/// heap only for a U-label form of long non-Latin names.
 pub(crate) type NameBuf = SmallVec<[u8; 256]>;
+
+/// The U-label form while the normaliser builds it.
+pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
 
 /// An accepted name.
 ///
-/// All getters borrow from the verdict; none allocates.
+/// A verdict borrows the input where it can: when the input already is the
+/// canonical A-label form (the common case: lowercase ASCII) or the U-label
+/// form, the getters return slices of it, and nothing is copied. Otherwise
+/// the forms live in inline buffers of the verdict. No getter allocates.
 ///
 /// # Example
 ///
@@ -377,26 +384,58 @@ pub(crate) type NameBuf = SmallVec<[u8; 256]>;
 /// assert_eq!(v.unicode(), "例子.中国");
 /// assert!(v.flags().contains(Flag::RootDot));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Verdict {
-    pub(crate) ascii: NameBuf,
-    /// Empty when the U-label form equals the ASCII form.
-    pub(crate) unicode: NameBuf,
+#[derive(Clone)]
+pub struct Verdict<'h> {
+    /// The A-label form when it is the input (without a root dot); else it is
+    /// in `ascii`.
+    pub(crate) ascii_input: Option<&'h str>,
+    pub(crate) unicode_at: UnicodeAt<'h>,
+    /// The owned A-label form (`buf[..ascii_len]`), then the owned U-label
+    /// form (`buf[ascii_len..]`).
+    pub(crate) buf: NameBuf,
+    pub(crate) ascii_len: usize,
     pub(crate) flags: Flags,
 }
 
-impl Verdict {
+/// Where a verdict's U-label form is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum UnicodeAt<'h> {
+    /// The same as the A-label form (no internationalised label).
+    Ascii,
+    /// The input itself (without a root dot).
+    Input(&'h str),
+    /// The verdict's buffer, after the A-label form.
+    Buffer,
+}
+
+impl<'h> Verdict<'h> {
+    #[inline(always)]
+    pub(crate) fn empty() -> Verdict<'h> {
+        Verdict {
+            ascii_input: None,
+            unicode_at: UnicodeAt::Ascii,
+            buf: NameBuf::new(),
+            ascii_len: 0,
+            flags: Flags::default(),
+        }
+    }
+
     /// The name in A-label form: lowercase, labels separated by `.`, no root
     /// dot. This is the canonical key: `公司.cn`, `xn--55qx5d.cn` and
     /// `公司。CN.` all have the key `xn--55qx5d.cn`.
     #[must_use]
+    #[inline]
     pub fn ascii(&self) -> &str {
-        // The normaliser writes only ASCII here.
-        core::str::from_utf8(&self.ascii).unwrap_or_default()
+        match self.ascii_input {
+            Some(input) => input,
+            // The normaliser writes only ASCII to the buffer.
+            None => core::str::from_utf8(&self.buf[..self.ascii_len]).unwrap_or_default(),
+        }
     }
 
     /// The canonical key of the name; the same as [`Verdict::ascii`].
     #[must_use]
+    #[inline]
     pub fn key(&self) -> &str {
         self.ascii()
     }
@@ -404,10 +443,13 @@ impl Verdict {
     /// The whole name in U-label form (each `xn--` label decoded).
     #[must_use]
     pub fn unicode(&self) -> &str {
-        if self.unicode.is_empty() {
-            self.ascii()
-        } else {
-            core::str::from_utf8(&self.unicode).unwrap_or_default()
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii(),
+            UnicodeAt::Input(input) => input,
+            // The normaliser writes whole UTF-8 sequences to the buffer.
+            UnicodeAt::Buffer => {
+                core::str::from_utf8(&self.buf[self.ascii_len..]).unwrap_or_default()
+            }
         }
     }
 
@@ -420,6 +462,26 @@ impl Verdict {
     #[must_use]
     pub const fn flags(&self) -> Flags {
         self.flags
+    }
+}
+
+impl PartialEq for Verdict<'_> {
+    fn eq(&self, other: &Verdict<'_>) -> bool {
+        self.ascii() == other.ascii()
+            && self.unicode() == other.unicode()
+            && self.flags == other.flags
+    }
+}
+
+impl Eq for Verdict<'_> {}
+
+impl fmt::Debug for Verdict<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verdict")
+            .field("ascii", &self.ascii())
+            .field("unicode", &self.unicode())
+            .field("flags", &self.flags)
+            .finish()
     }
 }
 
@@ -452,7 +514,7 @@ mod serde_impls {
         }
     }
 
-    impl Serialize for Verdict {
+    impl Serialize for Verdict<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut map = s.serialize_map(Some(3))?;
             map.serialize_entry("ascii", self.ascii())?;

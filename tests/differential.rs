@@ -47,7 +47,16 @@ fn agree_with_idna(input: &str) -> Result<(), TestCaseError> {
     let oracle_input = if root { strip_root(input) } else { input };
     let oracle = idna_strict(oracle_input.as_bytes());
     match (&ours, &oracle) {
-        (Ok(v), Some(a)) => prop_assert_eq!(v.ascii(), a.as_str(), "input {:?}", input),
+        (Ok(v), Some(a)) => {
+            prop_assert_eq!(v.ascii(), a.as_str(), "input {:?}", input);
+            let (unicode, errors) = Uts46::new().to_unicode(
+                oracle_input.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::Check,
+            );
+            prop_assert!(errors.is_ok());
+            prop_assert_eq!(v.unicode(), &*unicode, "input {:?}", input);
+        }
         (Err(e), None) => prop_assert!(e.reason() != Reason::Empty || input.is_empty()),
         (Err(e), Some(a)) => prop_assert!(
             has_newer_code_points(input),
@@ -77,7 +86,11 @@ fn accepted_invariants(input: &[u8]) -> Result<(), TestCaseError> {
             prop_assert!(ascii.split('.').all(|l| !l.is_empty() && l.len() <= 63));
             prop_assert_eq!(ascii.to_ascii_lowercase(), ascii);
             // The U-label form is NFC by an independent implementation.
-            prop_assert!(unicode_normalization::is_nfc(v.unicode()), "{:?}", v.unicode());
+            prop_assert!(
+                unicode_normalization::is_nfc(v.unicode()),
+                "{:?}",
+                v.unicode()
+            );
             // Idempotent, and the Unicode form normalises to the same key.
             let again = checker.check(ascii).expect("the ASCII form is accepted");
             prop_assert_eq!(again.ascii(), ascii);
