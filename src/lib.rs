@@ -110,6 +110,12 @@ pub mod __private {
         Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
+    /// Punycode-encodes a label into `out`, as the normaliser does (for
+    /// benchmarks: no allocation).
+    pub fn punycode_encode_into(label: &[char], out: &mut [u8]) -> Option<usize> {
+        crate::punycode::encode(label, out)
+    }
+
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser
     /// does.
     pub fn punycode_decode(label: &str) -> Option<alloc::string::String> {

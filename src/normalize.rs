@@ -399,33 +399,23 @@ impl<'h> Normalizer<'h, '_> {
     /// it, else the UTS #46 slow path.
     #[inline(never)]
     fn unicode_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
-        let end = label_end(self.body, start);
-        if end == start {
-            // A label that is empty before an ideographic separator.
-            return Err(Rejection::new(
-                Reason::EmptyLabel,
-                Some(index),
-                start..start,
-            ));
-        }
-        let segment = match core::str::from_utf8(&self.body[start..end]) {
-            Ok(segment) => segment,
-            Err(e) => {
-                let at = start + e.valid_up_to();
-                let bad = e.error_len().map_or(end, |n| at + n);
-                return Err(Rejection::new(Reason::InvalidChar, Some(index), at..bad));
-            }
-        };
+        // One pass: decode, find the end of the label, classify. Any code
+        // point outside the fast path hands the label to the slow path.
+        let bytes = self.body;
         let mut chars = Chars::new();
         let mut ascii_only = true;
         let mut changed = false;
-        for c in segment.chars() {
-            let m = if c.is_ascii() {
+        let mut i = start;
+        while i < bytes.len() && bytes[i] != b'.' {
+            let Some((c, len)) = decode_utf8(bytes, i) else {
+                return self.slow_label(start, index);
+            };
+            let m = if len == 1 {
                 let m = self.map[c as usize];
                 if m == 0 {
                     // Disallowed, unless a following mark composes with it:
                     // the slow path maps first and locates the fault.
-                    return self.slow_label(segment, start, end, index);
+                    return self.slow_label(start, index);
                 }
                 changed |= m != c as u8;
                 char::from(m)
@@ -435,30 +425,43 @@ impl<'h> Normalizer<'h, '_> {
             } else if is_fast(c) {
                 ascii_only = false;
                 c
+            } else if matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
+                break;
             } else {
-                return self.slow_label(segment, start, end, index);
+                return self.slow_label(start, index);
             };
             chars.push(m);
             if chars.len() > MAX_LABEL {
                 return Err(self.label_too_long(start, index));
             }
+            i += len;
         }
-        self.mapped_label(
-            &chars, changed, segment, start, end, index, ascii_only, true,
-        )?;
-        Ok(end)
+        if i == start {
+            // A label that is empty before an ideographic separator.
+            return Err(Rejection::new(
+                Reason::EmptyLabel,
+                Some(index),
+                start..start,
+            ));
+        }
+        let segment = &bytes[start..i];
+        self.mapped_label(&chars, changed, segment, start, i, index, ascii_only, true)?;
+        Ok(i)
     }
 
     /// The UTS #46 path: mapping and NFC by `idna`'s data, then the full
     /// validity criteria.
     #[inline(never)]
-    fn slow_label(
-        &mut self,
-        segment: &str,
-        start: usize,
-        end: usize,
-        index: usize,
-    ) -> Result<usize, Rejection> {
+    fn slow_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        let end = label_end(self.body, start);
+        let segment = match core::str::from_utf8(&self.body[start..end]) {
+            Ok(segment) => segment,
+            Err(e) => {
+                let at = start + e.valid_up_to();
+                let bad = e.error_len().map_or(end, |n| at + n);
+                return Err(Rejection::new(Reason::InvalidChar, Some(index), at..bad));
+            }
+        };
         if let Some((off, c)) = segment
             .char_indices()
             .find(|&(_, c)| is_newer_than_pinned(c))
@@ -493,6 +496,7 @@ impl<'h> Normalizer<'h, '_> {
             return Err(Rejection::new(Reason::EmptyLabel, Some(index), start..end));
         }
         let changed = !chars.iter().copied().eq(segment.chars());
+        let segment = segment.as_bytes();
         self.mapped_label(
             &chars, changed, segment, start, end, index, ascii_only, false,
         )?;
@@ -522,7 +526,7 @@ impl<'h> Normalizer<'h, '_> {
         &mut self,
         chars: &[char],
         changed: bool,
-        segment: &str,
+        segment: &[u8],
         start: usize,
         end: usize,
         index: usize,
@@ -551,7 +555,8 @@ impl<'h> Normalizer<'h, '_> {
         // The `dns` profile allows `_` in ASCII labels only: IDNA has no `_`
         // in a U-label, and its A-label would not be accepted back.
         if chars.contains(&'_') {
-            let span = match segment
+            let text = core::str::from_utf8(segment).unwrap_or_default();
+            let span = match text
                 .char_indices()
                 .find(|&(_, c)| c == '_' || c == '\u{FF3F}')
             {
@@ -573,7 +578,7 @@ impl<'h> Normalizer<'h, '_> {
             push_chars(self.unicode, chars);
         } else if self.unicode_owned || (!self.idn && self.mapped) {
             self.own_unicode_here(start);
-            self.unicode.extend_from_slice(segment.as_bytes());
+            self.unicode.extend_from_slice(segment);
         }
         // Else the U-label form is still the input: nothing to write.
         self.idn = true;
@@ -655,6 +660,41 @@ impl<'h> Normalizer<'h, '_> {
         }
         Ok(())
     }
+}
+
+/// The character UTF-8-encoded at `bytes[i..]` and its length, or `None`
+/// where the bytes are not UTF-8 (RFC 3629: no overlong forms, surrogates or
+/// code points above U+10FFFF). Tested against `core::str::from_utf8`.
+#[inline(always)]
+pub(crate) fn decode_utf8(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *bytes.get(i)?;
+    let cont = |k: usize| -> Option<u32> {
+        let b = *bytes.get(i + k)?;
+        (b & 0xC0 == 0x80).then_some(u32::from(b & 0x3F))
+    };
+    let (cp, len) = match b0 {
+        0x00..=0x7F => (u32::from(b0), 1),
+        0xC2..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2),
+        0xE0..=0xEF => {
+            let b1 = cont(1)?;
+            // E0 needs A0..BF (no overlong form); ED needs 80..9F (no surrogate).
+            if (b0 == 0xE0 && b1 < 0x20) || (b0 == 0xED && b1 >= 0x20) {
+                return None;
+            }
+            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | cont(2)?, 3)
+        }
+        0xF0..=0xF4 => {
+            let b1 = cont(1)?;
+            // F0 needs 90..BF (no overlong form); F4 needs 80..8F (<= U+10FFFF).
+            if (b0 == 0xF0 && b1 < 0x10) || (b0 == 0xF4 && b1 >= 0x10) {
+                return None;
+            }
+            let cp = (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (cont(2)? << 6) | cont(3)?;
+            (cp, 4)
+        }
+        _ => return None,
+    };
+    Some((char::from_u32(cp)?, len))
 }
 
 /// Appends `chars` as UTF-8.

@@ -24,38 +24,71 @@ pub(crate) const MAX_DECODE_INPUT: usize = 2000;
 /// Longest label (in code points) that is encoded, for the same reason.
 pub(crate) const MAX_ENCODE_INPUT: usize = 1000;
 
+/// `ceil(2^35 / d)` for `d` in `0..=64` (entry 0 unused): `x / d` is
+/// `(x * RECIPROCAL[d]) >> 35` for every `x < 2^29` (Granlund and Montgomery,
+/// "Division by invariant integers using multiplication", 1994, Theorem 4.2,
+/// with N = 29 and 2^6 >= d; the product stays below 2^64). A division costs
+/// some 25 cycles; Punycode divides several times per code point, which made
+/// it the bulk of encoding a Chinese label. Deltas of DNS labels (at most 63
+/// code points below U+110000) stay below 2^27.
+static RECIPROCAL: [u64; 65] = {
+    let mut t = [0u64; 65];
+    let mut d = 1;
+    while d <= 64 {
+        t[d] = (1u64 << 35).div_ceil(d as u64);
+        d += 1;
+    }
+    t
+};
+
+/// `(x / d, x % d)` for `d >= 1`.
+#[inline(always)]
+fn div_rem(x: u32, d: u32) -> (u32, u32) {
+    let q = match RECIPROCAL.get(d as usize) {
+        Some(&r) if x < 1 << 29 => ((u64::from(x) * r) >> 35) as u32,
+        _ => x / d,
+    };
+    (q, x - q * d)
+}
+
+/// `(36 * delta) / (delta + 38)` for the `delta <= 455` that `adapt` leaves.
+static ADAPT_TAIL: [u8; 456] = {
+    let mut t = [0u8; 456];
+    let mut delta = 0;
+    while delta < 456 {
+        t[delta] = (((BASE - T_MIN + 1) * delta as u32) / (delta as u32 + SKEW)) as u8;
+        delta += 1;
+    }
+    t
+};
+
 /// RFC 3492 §6.1.
 #[inline]
 fn adapt(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
     delta /= if first_time { DAMP } else { 2 };
-    delta += delta / num_points;
+    delta += div_rem(delta, num_points).0;
     let mut k = 0;
     while delta > ((BASE - T_MIN) * T_MAX) / 2 {
         delta /= BASE - T_MIN;
         k += BASE;
     }
-    k + (((BASE - T_MIN + 1) * delta) / (delta + SKEW))
+    k + u32::from(ADAPT_TAIL[delta as usize])
 }
 
-#[inline]
+/// RFC 3492 §6: `t = clamp(k - bias, T_MIN, T_MAX)`.
+#[inline(always)]
 fn threshold(k: u32, bias: u32) -> u32 {
-    if k <= bias {
-        T_MIN
-    } else if k >= bias + T_MAX {
-        T_MAX
-    } else {
-        k - bias
-    }
+    k.saturating_sub(bias).clamp(T_MIN, T_MAX)
 }
 
-#[inline]
+/// The Punycode digits, by value (padded to 64 so that a masked index needs
+/// no bounds check).
+const DIGITS: &[u8; 64] = b"abcdefghijklmnopqrstuvwxyz0123456789????????????????????????????";
+
+#[inline(always)]
 fn digit_to_byte(d: u32) -> u8 {
     debug_assert!(d < BASE);
-    if d < 26 {
-        b'a' + d as u8
-    } else {
-        b'0' + (d - 26) as u8
-    }
+    DIGITS[(d & 63) as usize]
 }
 
 /// Decodes the lowercase ASCII `input` (the label after `xn--`) into `out`.
@@ -113,11 +146,12 @@ where
         }
         let len = out.len() as u32 + 1;
         bias = adapt(i - old_i, len, old_i == 0);
-        let Some(next_n) = n.checked_add(i / len) else {
+        let (steps, at) = div_rem(i, len);
+        let Some(next_n) = n.checked_add(steps) else {
             return false;
         };
         n = next_n;
-        i %= len;
+        i = at;
         let Some(c) = char::from_u32(n) else {
             return false;
         };
@@ -131,28 +165,52 @@ where
 /// `out`, returning its length.
 ///
 /// Returns `None` when it does not fit in `out` (the caller passes the room a
-/// label has left, so an over-long label stops early) or on arithmetic
-/// overflow, which cannot happen for labels of at most [`MAX_ENCODE_INPUT`]
-/// code points.
+/// label has left, so an over-long label stops early), or for a label of
+/// more than [`MAX_ENCODE_INPUT`] code points.
 pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     if label.len() > MAX_ENCODE_INPUT {
         return None;
     }
     let mut len = 0;
-    let mut put = |b: u8| -> Option<()> {
-        *out.get_mut(len)? = b;
-        len += 1;
-        Some(())
-    };
     let mut basic = 0u32;
     for &c in label {
         if c.is_ascii() {
-            put(c as u8)?;
+            *out.get_mut(len)? = c as u8;
+            len += 1;
             basic += 1;
         }
     }
     if basic > 0 {
-        put(b'-')?;
+        *out.get_mut(len)? = b'-';
+        len += 1;
+    }
+    // Pad the code points to a fixed width with a value that is never the
+    // next minimum nor smaller than it: the scans below then run a constant
+    // number of times, which the branch predictor learns, where loops over
+    // labels of varying length would each end in a misprediction.
+    if label.len() <= 4 {
+        encode_rounds::<4>(label, basic, out, len)
+    } else if label.len() <= 8 {
+        encode_rounds::<8>(label, basic, out, len)
+    } else if label.len() <= 32 {
+        encode_rounds::<32>(label, basic, out, len)
+    } else {
+        encode_rounds_unpadded(label, basic, out, len)
+    }
+}
+
+/// The rounds of RFC 3492 §6.3 over `label` padded to `N` code points.
+#[inline(always)]
+fn encode_rounds<const N: usize>(
+    label: &[char],
+    basic: u32,
+    out: &mut [u8],
+    mut len: usize,
+) -> Option<usize> {
+    const PAD: u32 = u32::MAX;
+    let mut cps = [PAD; N];
+    for (slot, &c) in cps.iter_mut().zip(label) {
+        *slot = c as u32;
     }
     let total = label.len() as u32;
     let mut handled = basic;
@@ -161,31 +219,15 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     let mut bias = INITIAL_BIAS;
     while handled < total {
         // The smallest code point not yet handled.
-        let m = label
+        let m = cps
             .iter()
-            .map(|&c| c as u32)
-            .filter(|&c| c >= n)
-            .min()
-            .unwrap_or(n);
+            .fold(PAD, |m, &c| if c >= n { m.min(c) } else { m });
         delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
         n = m;
-        for &c in label {
-            let c = c as u32;
-            if c < n {
-                delta += 1;
-            } else if c == n {
-                let mut q = delta;
-                let mut k = BASE;
-                loop {
-                    let t = threshold(k, bias);
-                    if q < t {
-                        break;
-                    }
-                    put(digit_to_byte(t + (q - t) % (BASE - t)))?;
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
-                }
-                put(digit_to_byte(q))?;
+        for &c in &cps {
+            delta += u32::from(c < n);
+            if c == n {
+                len = put_varint(out, len, delta, bias)?;
                 bias = adapt(delta, handled + 1, handled == basic);
                 delta = 0;
                 handled += 1;
@@ -195,4 +237,84 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
         n += 1;
     }
     Some(len)
+}
+
+/// [`encode_rounds`] for long labels (only the public test hooks make them).
+fn encode_rounds_unpadded(
+    label: &[char],
+    basic: u32,
+    out: &mut [u8],
+    mut len: usize,
+) -> Option<usize> {
+    let total = label.len() as u32;
+    let mut handled = basic;
+    let mut n = INITIAL_N;
+    let mut delta: u32 = 0;
+    let mut bias = INITIAL_BIAS;
+    while handled < total {
+        let m = label.iter().map(|&c| c as u32).filter(|&c| c >= n).min()?;
+        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
+        n = m;
+        for &c in label {
+            let c = c as u32;
+            delta += u32::from(c < n);
+            if c == n {
+                len = put_varint(out, len, delta, bias)?;
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    Some(len)
+}
+
+/// Writes `q` as a generalized variable-length integer (RFC 3492 §6.3) at
+/// `out[len..]`, returning the new length.
+#[inline(always)]
+fn put_varint(out: &mut [u8], mut len: usize, mut q: u32, bias: u32) -> Option<usize> {
+    let mut k = BASE;
+    loop {
+        let t = threshold(k, bias);
+        if q < t {
+            break;
+        }
+        let (rest, digit) = div_rem(q - t, BASE - t);
+        *out.get_mut(len)? = digit_to_byte(t + digit);
+        len += 1;
+        q = rest;
+        k += BASE;
+    }
+    *out.get_mut(len)? = digit_to_byte(q);
+    Some(len + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::div_rem;
+
+    /// The reciprocal division agrees with `/` and `%` at the edges of every
+    /// divisor's range and on a sweep of the values Punycode produces.
+    #[test]
+    fn reciprocal_division_is_exact() {
+        for d in 1..=70u32 {
+            let edges = [
+                0,
+                1,
+                d - 1,
+                d,
+                d + 1,
+                u32::MAX - 1,
+                u32::MAX,
+                1 << 31,
+                (1 << 31) - 1,
+            ];
+            let sweep = (0..200_000u32).map(|x| x.wrapping_mul(2_654_435_761));
+            for x in edges.into_iter().chain(0..5000).chain(sweep) {
+                assert_eq!(div_rem(x, d), (x / d, x % d), "{x} / {d}");
+            }
+        }
+    }
 }

@@ -573,3 +573,44 @@ fn send_sync_unwind_safe() {
     assert_all::<crate::Rejection>();
     assert_all::<Reason>();
 }
+
+/// The normaliser's UTF-8 decoder agrees with `core::str::from_utf8` on every
+/// one- to four-byte sequence with interesting lead and continuation bytes.
+#[test]
+fn utf8_decoder_agrees_with_core() {
+    use crate::normalize::decode_utf8;
+    let interesting: Vec<u8> = (0..=0xFFu8)
+        .filter(|b| {
+            *b < 0x08
+                || (0x7E..=0x82).contains(b)
+                || (0x8E..=0x92).contains(b)
+                || (0x9E..=0xA2).contains(b)
+                || (0xBE..=0xC3).contains(b)
+                || *b >= 0xDE
+        })
+        .collect();
+    let mut buf = [0u8; 4];
+    for &a in &interesting {
+        for &b in &interesting {
+            for &c in &interesting {
+                for &d in &interesting {
+                    buf = [a, b, c, d];
+                    for n in 1..=4 {
+                        let bytes = &buf[..n];
+                        let ours = decode_utf8(bytes, 0);
+                        let core = match core::str::from_utf8(bytes) {
+                            Ok(s) => s.chars().next().map(|c| (c, c.len_utf8())),
+                            Err(e) if e.valid_up_to() > 0 => {
+                                let s = core::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap();
+                                s.chars().next().map(|c| (c, c.len_utf8()))
+                            }
+                            Err(_) => None,
+                        };
+                        assert_eq!(ours, core, "{bytes:02X?}");
+                    }
+                }
+            }
+        }
+    }
+    let _ = buf;
+}
