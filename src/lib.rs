@@ -119,7 +119,12 @@ pub mod __private {
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser
     /// does.
     pub fn punycode_decode(label: &str) -> Option<alloc::string::String> {
-        let mut out = smallvec::SmallVec::<[char; 64]>::new();
-        crate::punycode::decode(label.as_bytes(), &mut out).then(|| out.iter().collect())
+        let mut out = ['\0'; crate::punycode::DECODE_CAP];
+        match crate::punycode::decode(label.as_bytes(), &mut out) {
+            Some(n) => Some(out[..n].iter().collect()),
+            // Too many code points for the normaliser's buffer: the general
+            // decoder must still agree with `idna`.
+            None => crate::punycode::decode_any(label.as_bytes()).map(|v| v.into_iter().collect()),
+        }
     }
 }

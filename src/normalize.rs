@@ -101,12 +101,25 @@ pub(crate) fn normalize<'h>(
         return Err(Rejection::new(Reason::Empty, None, 0..0));
     }
     let (body, root_dot) = strip_root_dot(input);
+    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
+    if is_canonical_ascii(body, canon) {
+        // The common case, in one pass: the name is its own A-label form.
+        if let Some(text) =
+            text.map_or_else(|| core::str::from_utf8(body).ok(), |t| t.get(..body.len()))
+        {
+            verdict.ascii_input = Some(text);
+            if root_dot {
+                verdict.flags.insert(Flag::RootDot);
+            }
+            return Ok(());
+        }
+    }
     let mut unicode = UnicodeBuf::new();
     let mut n = Normalizer {
         body,
         underscore,
         map: if underscore { &DNS_MAP } else { &LDH_MAP },
-        canon: if underscore { &DNS_CANON } else { &LDH_CANON },
+        canon,
         out: verdict,
         unicode: &mut unicode,
         label_apos: 0,
@@ -151,6 +164,35 @@ pub(crate) fn normalize<'h>(
         }
     }
     Ok(())
+}
+
+/// `true` if `body` is a valid name exactly as it stands, made of
+/// lowercase LDH labels (and `_` where `canon` allows it) with no `xn--`
+/// label: its own A-label and U-label form. One pass with no writes; any
+/// other name, valid or not, is left to the general path, which also says
+/// what is wrong.
+#[inline(always)]
+fn is_canonical_ascii(body: &[u8], canon: &[bool; 256]) -> bool {
+    if body.is_empty() || body.len() > MAX_NAME {
+        return false;
+    }
+    // A label is `body[start..end]`: 1 to 63 octets, no hyphen first or
+    // last, no `--` at positions 3-4 (which also sends `xn--` elsewhere).
+    let label_ok = |start: usize, end: usize| {
+        let label = &body[start..end];
+        !label.is_empty() && label.len() <= MAX_LABEL && check_hyphens(label, b'-').is_ok()
+    };
+    let mut start = 0;
+    for (i, &b) in body.iter().enumerate() {
+        if canon[usize::from(b)] {
+            continue;
+        }
+        if b != b'.' || !label_ok(start, i) {
+            return false;
+        }
+        start = i + 1;
+    }
+    label_ok(start, body.len())
 }
 
 /// The normaliser's state over one name.
@@ -600,12 +642,14 @@ impl<'h> Normalizer<'h, '_> {
         index: usize,
     ) -> Result<(), Rejection> {
         let fault = |r| Rejection::new(r, Some(index), start..end);
-        let mut chars = Chars::new();
+        let mut decoded = ['\0'; punycode::DECODE_CAP];
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
         // the delimiter, which would decode to ASCII.
-        if label.ends_with(b"-") || !punycode::decode(&label[4..], &mut chars) {
-            return Err(fault(Reason::BadPunycode));
-        }
+        let n = match punycode::decode(&label[4..], &mut decoded) {
+            Some(n) if !label.ends_with(b"-") => n,
+            _ => return Err(fault(Reason::BadPunycode)),
+        };
+        let chars = &decoded[..n];
         if chars.iter().all(char::is_ascii) {
             return Err(fault(Reason::BadPunycode));
         }
@@ -631,14 +675,14 @@ impl<'h> Normalizer<'h, '_> {
                 return Err(fault(Reason::BadPunycode));
             }
         }
-        check_hyphens(&chars, '-').map_err(fault)?;
+        check_hyphens(chars, '-').map_err(fault)?;
         if !fast {
-            format::check_unicode_label(&DATA, &chars).map_err(fault)?;
+            format::check_unicode_label(&DATA, chars).map_err(fault)?;
             self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
         }
         self.own_unicode_here(start);
         self.idn = true;
-        push_chars(self.unicode, &chars);
+        push_chars(self.unicode, chars);
         Ok(())
     }
 
@@ -697,10 +741,12 @@ pub(crate) fn decode_utf8(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((char::from_u32(cp)?, len))
 }
 
-/// Appends `chars` as UTF-8.
+/// Appends `chars` (at most 63 of them) as UTF-8, in one copy.
 fn push_chars(out: &mut UnicodeBuf, chars: &[char]) {
-    let mut utf8 = [0; 4];
-    for &c in chars {
-        out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+    let mut utf8 = [0u8; 4 * 64];
+    let mut n = 0;
+    for &c in chars.iter().take(64) {
+        n += c.encode_utf8(&mut utf8[n..]).len();
     }
+    out.extend_from_slice(&utf8[..n]);
 }

@@ -6,8 +6,6 @@
 //!
 //! [RFC 3492]: https://www.rfc-editor.org/rfc/rfc3492
 
-use smallvec::SmallVec;
-
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
 const T_MAX: u32 = 26;
@@ -91,74 +89,117 @@ fn digit_to_byte(d: u32) -> u8 {
     DIGITS[(d & 63) as usize]
 }
 
-/// Decodes the lowercase ASCII `input` (the label after `xn--`) into `out`.
+/// The most code points [`decode`] produces: more than the 59 Punycode
+/// characters of a DNS label can encode.
+pub(crate) const DECODE_CAP: usize = 64;
+
+/// Decodes the lowercase ASCII `input` (the label after `xn--`) into `out`,
+/// returning the number of code points.
 ///
-/// Returns `false` when the input is not valid Punycode. Basic code points
-/// before the last delimiter are copied as they are; the caller has already
-/// lowercased them.
-pub(crate) fn decode<const N: usize>(input: &[u8], out: &mut SmallVec<[char; N]>) -> bool
-where
-    [char; N]: smallvec::Array<Item = char>,
-{
-    out.clear();
+/// `None` when the input is not valid Punycode or decodes to more than
+/// [`DECODE_CAP`] code points. Basic code points before the last delimiter
+/// are copied as they are; the caller has already lowercased them. The
+/// buffer is fixed, so an insertion is a short shift and nothing allocates.
+pub(crate) fn decode(input: &[u8], out: &mut [char; DECODE_CAP]) -> Option<usize> {
+    let (base, extended) = split_basic(input)?;
+    let mut len = base.len();
+    for (slot, &b) in out.iter_mut().zip(base) {
+        *slot = char::from(b);
+    }
+    let mut state = Decoder::new();
+    let mut rest = extended;
+    while !rest.is_empty() {
+        let (c, at, used) = state.next(rest, len as u32)?;
+        rest = &rest[used..];
+        if len == DECODE_CAP {
+            return None;
+        }
+        out.copy_within(at..len, at + 1);
+        out[at] = c;
+        len += 1;
+    }
+    Some(len)
+}
+
+/// [`decode`] for input of any length up to [`MAX_DECODE_INPUT`] (the public
+/// test hooks compare it with `idna` on long input).
+pub(crate) fn decode_any(input: &[u8]) -> Option<alloc::vec::Vec<char>> {
+    let (base, extended) = split_basic(input)?;
+    let mut out: alloc::vec::Vec<char> = base.iter().map(|&b| char::from(b)).collect();
+    let mut state = Decoder::new();
+    let mut rest = extended;
+    while !rest.is_empty() {
+        let (c, at, used) = state.next(rest, out.len() as u32)?;
+        rest = &rest[used..];
+        out.insert(at, c);
+    }
+    Some(out)
+}
+
+/// Splits Punycode into its basic code points and the encoded insertions.
+fn split_basic(input: &[u8]) -> Option<(&[u8], &[u8])> {
     if input.len() > MAX_DECODE_INPUT || !input.is_ascii() {
-        return false;
+        return None;
     }
     // Everything before the last delimiter is basic; a delimiter at position 0
     // is part of the extended string (RFC 3492 §6.2: "if there is no delimiter
     // or only one at the start"), where it is not a digit and fails below.
-    let (base, extended) = match input.iter().rposition(|&b| b == b'-') {
+    Some(match input.iter().rposition(|&b| b == b'-') {
         Some(0) | None => (&input[..0], input),
         Some(p) => (&input[..p], &input[p + 1..]),
-    };
-    out.extend(base.iter().map(|&b| char::from(b)));
-    let mut n = INITIAL_N;
-    let mut bias = INITIAL_BIAS;
-    let mut i: u32 = 0;
-    let mut rest = extended.iter();
-    while rest.len() > 0 {
-        let old_i = i;
+    })
+}
+
+/// The state of RFC 3492 §6.2 between insertions.
+struct Decoder {
+    n: u32,
+    bias: u32,
+    i: u32,
+}
+
+impl Decoder {
+    fn new() -> Decoder {
+        Decoder {
+            n: INITIAL_N,
+            bias: INITIAL_BIAS,
+            i: 0,
+        }
+    }
+
+    /// Decodes the next insertion from `input` into a string of `len` code
+    /// points: the code point, where it goes, and how many input bytes it
+    /// took. `None` on a bad digit, truncation or overflow.
+    #[inline(always)]
+    fn next(&mut self, input: &[u8], len: u32) -> Option<(char, usize, usize)> {
+        let old_i = self.i;
+        let mut i = self.i;
         let mut w: u32 = 1;
         let mut k = BASE;
+        let mut used = 0;
         loop {
-            let Some(&b) = rest.next() else { return false };
+            let b = *input.get(used)?;
+            used += 1;
             let digit = match b {
                 b'a'..=b'z' => u32::from(b - b'a'),
                 b'0'..=b'9' => u32::from(b - b'0') + 26,
-                _ => return false,
+                _ => return None,
             };
-            let Some(step) = digit.checked_mul(w) else {
-                return false;
-            };
-            let Some(next) = i.checked_add(step) else {
-                return false;
-            };
-            i = next;
-            let t = threshold(k, bias);
+            i = i.checked_add(digit.checked_mul(w)?)?;
+            let t = threshold(k, self.bias);
             if digit < t {
                 break;
             }
-            let Some(next_w) = w.checked_mul(BASE - t) else {
-                return false;
-            };
-            w = next_w;
+            w = w.checked_mul(BASE - t)?;
             k += BASE;
         }
-        let len = out.len() as u32 + 1;
-        bias = adapt(i - old_i, len, old_i == 0);
+        let len = len + 1;
+        self.bias = adapt(i - old_i, len, old_i == 0);
         let (steps, at) = div_rem(i, len);
-        let Some(next_n) = n.checked_add(steps) else {
-            return false;
-        };
-        n = next_n;
-        i = at;
-        let Some(c) = char::from_u32(n) else {
-            return false;
-        };
-        out.insert(i as usize, c);
-        i += 1;
+        self.n = self.n.checked_add(steps)?;
+        let c = char::from_u32(self.n)?;
+        self.i = at + 1;
+        Some((c, at as usize, used))
     }
-    true
 }
 
 /// Writes the Punycode form of `label` (without `xn--`) to the start of
