@@ -285,7 +285,9 @@ impl<'h> Normalizer<'h, '_> {
     fn own_ascii(&mut self, upto: usize) {
         if !self.ascii_owned {
             self.ascii_owned = true;
-            self.out.buf.extend_from_slice(&self.body[..upto]);
+            if upto > 0 {
+                self.out.buf.extend_from_slice(&self.body[..upto]);
+            }
         }
     }
 
@@ -452,7 +454,10 @@ impl<'h> Normalizer<'h, '_> {
             let Some((c, len)) = decode_utf8(bytes, i) else {
                 return self.slow_label(start, index);
             };
-            let m = if len == 1 {
+            let m = if is_fast(c) {
+                ascii_only = false;
+                c
+            } else if len == 1 {
                 let m = self.map[c as usize];
                 if m == 0 {
                     // Disallowed, unless a following mark composes with it:
@@ -464,9 +469,6 @@ impl<'h> Normalizer<'h, '_> {
             } else if let Some(m) = fullwidth_ldh(c) {
                 changed = true;
                 char::from(m)
-            } else if is_fast(c) {
-                ascii_only = false;
-                c
             } else if matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
                 break;
             } else {

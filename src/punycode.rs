@@ -19,8 +19,9 @@ const INITIAL_N: u32 = 0x80;
 /// input (decoding is quadratic in the number of insertions), as in `idna`.
 pub(crate) const MAX_DECODE_INPUT: usize = 2000;
 
-/// Longest label (in code points) that is encoded, for the same reason.
-pub(crate) const MAX_ENCODE_INPUT: usize = 1000;
+/// Longest label (in code points) that is encoded: a DNS label has at most
+/// 63, and the encoder works in a fixed buffer of this size.
+pub(crate) const MAX_ENCODE_INPUT: usize = 64;
 
 /// `ceil(2^35 / d)` for `d` in `0..=64` (entry 0 unused): `x / d` is
 /// `(x * RECIPROCAL[d]) >> 35` for every `x < 2^29` (Granlund and Montgomery,
@@ -226,34 +227,35 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
         len += 1;
     }
     // Pad the code points to a fixed width with a value that is never the
-    // next minimum nor smaller than it: the scans below then run a constant
-    // number of times, which the branch predictor learns, where loops over
-    // labels of varying length would each end in a misprediction.
-    if label.len() <= 4 {
-        encode_rounds::<4>(label, basic, out, len)
-    } else if label.len() <= 8 {
-        encode_rounds::<8>(label, basic, out, len)
-    } else if label.len() <= 32 {
-        encode_rounds::<32>(label, basic, out, len)
-    } else {
-        encode_rounds_unpadded(label, basic, out, len)
+    // next minimum nor smaller than it: the scans of each round then run a
+    // constant number of times and unroll, where loops over labels of
+    // varying length end in mispredicted branches.
+    let total = label.len() as u32;
+    match label.len() {
+        0..=4 => rounds::<4>(label, total, basic, out, len),
+        5..=8 => rounds::<8>(label, total, basic, out, len),
+        9..=16 => rounds::<16>(label, total, basic, out, len),
+        _ => rounds::<64>(label, total, basic, out, len),
     }
 }
 
-/// The rounds of RFC 3492 §6.3 over `label` padded to `N` code points.
+/// The rounds of RFC 3492 §6.3 over `label` (`total` code points, `basic` of
+/// them ASCII and already written), padded to `N >= total` code points,
+/// writing from `len` on.
 #[inline(always)]
-fn encode_rounds<const N: usize>(
+fn rounds<const N: usize>(
     label: &[char],
+    total: u32,
     basic: u32,
     out: &mut [u8],
     mut len: usize,
 ) -> Option<usize> {
+    // Never the next minimum, never smaller than it.
     const PAD: u32 = u32::MAX;
     let mut cps = [PAD; N];
     for (slot, &c) in cps.iter_mut().zip(label) {
         *slot = c as u32;
     }
-    let total = label.len() as u32;
     let mut handled = basic;
     let mut n = INITIAL_N;
     let mut delta: u32 = 0;
@@ -266,38 +268,8 @@ fn encode_rounds<const N: usize>(
         delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
         n = m;
         for &c in &cps {
-            delta += u32::from(c < n);
-            if c == n {
-                len = put_varint(out, len, delta, bias)?;
-                bias = adapt(delta, handled + 1, handled == basic);
-                delta = 0;
-                handled += 1;
-            }
-        }
-        delta += 1;
-        n += 1;
-    }
-    Some(len)
-}
-
-/// [`encode_rounds`] for long labels (only the public test hooks make them).
-fn encode_rounds_unpadded(
-    label: &[char],
-    basic: u32,
-    out: &mut [u8],
-    mut len: usize,
-) -> Option<usize> {
-    let total = label.len() as u32;
-    let mut handled = basic;
-    let mut n = INITIAL_N;
-    let mut delta: u32 = 0;
-    let mut bias = INITIAL_BIAS;
-    while handled < total {
-        let m = label.iter().map(|&c| c as u32).filter(|&c| c >= n).min()?;
-        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
-        n = m;
-        for &c in label {
-            let c = c as u32;
+            // Branch-free: which code points are smaller is data, not a
+            // pattern the branch predictor could learn.
             delta += u32::from(c < n);
             if c == n {
                 len = put_varint(out, len, delta, bias)?;
