@@ -17,6 +17,11 @@ Usage (from anywhere; paths default to the repository of this script):
 
     cargo bench --bench check
     python3 scripts/bench_table.py [--criterion-dir DIR] [--corpus FILE]
+    python3 scripts/bench_table.py --save run1.json      # keep this run
+    python3 scripts/bench_table.py --median run*.json    # median over runs
+
+`scripts/bench.sh` runs the bench several times and prints the table of the
+medians: on a noisy machine, one run's ratios can be off by 10-15%.
 
 Missing or unreadable entries are shown as `-`. Standard library only.
 """
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from collections import Counter
 from pathlib import Path
@@ -108,6 +114,57 @@ def fmt_ratio(num: float | None, den: float | None) -> str:
     return f"{num / den:.1f}x"
 
 
+def measure(args) -> dict[str, dict[str, float | None]]:
+    """ns per name for each category and benchmark id, from criterion."""
+    counts = count_names(args.corpus)
+    index = index_results(args.criterion_dir)
+    present = {group.split("/", 1)[1] for group, _ in index if group.startswith(GROUP_PREFIX + "/")}
+    if not index:
+        print(f"warning: no criterion results in {args.criterion_dir}", file=sys.stderr)
+    categories = [c for c in CATEGORY_ORDER if c in counts or c in present]
+    categories += sorted((set(counts) | present) - set(categories) - {"all"})
+    categories.append("all")
+    table: dict[str, dict[str, float | None]] = {}
+    for category in categories:
+        n = counts.get(category)
+        row: dict[str, float | None] = {"names": float(n) if n else None}
+        for bench_id, _ in IDS:
+            total = median_ns(args.criterion_dir, index, category, bench_id)
+            row[bench_id] = total / n if total is not None and n else None
+        table[category] = row
+    return table
+
+
+def median_of(runs: list[dict]) -> dict[str, dict[str, float | None]]:
+    """The median of every value over several saved runs."""
+    table: dict[str, dict[str, float | None]] = {}
+    for run in runs:
+        for category, row in run.items():
+            for key, value in row.items():
+                table.setdefault(category, {}).setdefault(key, [])
+                if value is not None:
+                    table[category][key].append(value)
+    return {
+        c: {k: (statistics.median(v) if v else None) for k, v in row.items()}
+        for c, row in table.items()
+    }
+
+
+def print_table(table: dict[str, dict[str, float | None]]) -> None:
+    header = ["category", "names"] + [f"{label} ns/name" for _, label in IDS]
+    header += ["Uts46 / dncheck", "strict / dncheck"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
+    for category, row in table.items():
+        n = row.get("names")
+        per_name = [row.get(bench_id) for bench_id, _ in IDS]
+        dn, uts, strict = per_name
+        cells = [f"`{category}`", str(int(n)) if n else "-"]
+        cells += [fmt_ns(x) for x in per_name]
+        cells += [fmt_ratio(uts, dn), fmt_ratio(strict, dn)]
+        print("| " + " | ".join(cells) + " |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -117,34 +174,22 @@ def main() -> int:
         help="criterion's output directory (default: target/criterion)",
     )
     ap.add_argument("--corpus", type=Path, default=ROOT / "benches" / "data" / "corpus.tsv")
+    ap.add_argument("--save", type=Path, help="also write this run's numbers to a JSON file")
+    ap.add_argument("--median", type=Path, nargs="+", help="print the median of saved runs")
     args = ap.parse_args()
 
-    counts = count_names(args.corpus)
-    index = index_results(args.criterion_dir)
-    present = {group.split("/", 1)[1] for group, _ in index if group.startswith(GROUP_PREFIX + "/")}
-    if not index:
-        print(f"warning: no criterion results in {args.criterion_dir}", file=sys.stderr)
-
-    categories = [c for c in CATEGORY_ORDER if c in counts or c in present]
-    categories += sorted((set(counts) | present) - set(categories) - {"all"})
-    categories.append("all")
-
-    header = ["category", "names"] + [f"{label} ns/name" for _, label in IDS]
-    header += ["Uts46 / dncheck", "strict / dncheck"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
-
-    for category in categories:
-        n = counts.get(category)
-        per_name = []
-        for bench_id, _ in IDS:
-            total = median_ns(args.criterion_dir, index, category, bench_id)
-            per_name.append(total / n if total is not None and n else None)
-        dn, uts, strict = per_name
-        row = [f"`{category}`", str(n) if n else "-"]
-        row += [fmt_ns(x) for x in per_name]
-        row += [fmt_ratio(uts, dn), fmt_ratio(strict, dn)]
-        print("| " + " | ".join(row) + " |")
+    if args.median:
+        runs = []
+        for path in args.median:
+            with path.open(encoding="utf-8") as f:
+                runs.append(json.load(f))
+        print_table(median_of(runs))
+        return 0
+    table = measure(args)
+    if args.save:
+        with args.save.open("w", encoding="utf-8") as f:
+            json.dump(table, f, indent=1)
+    print_table(table)
     return 0
 
 

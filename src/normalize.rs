@@ -102,18 +102,24 @@ pub(crate) fn normalize<'h>(
     }
     let (body, root_dot) = strip_root_dot(input);
     let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
+    // The common case, in one pass: the name is its own A-label form. The
+    // verdict's fields are written before the scan rather than after: the
+    // caller copies the verdict right away, and reading fields that were
+    // just written stalls that copy (store forwarding) for longer than the
+    // scan of a short name takes.
+    if root_dot {
+        verdict.flags.insert(Flag::RootDot);
+    }
+    verdict.ascii_input = text.and_then(|t| t.get(..body.len()));
     if is_canonical_ascii(body, canon) {
-        // The common case, in one pass: the name is its own A-label form.
-        if let Some(text) =
-            text.map_or_else(|| core::str::from_utf8(body).ok(), |t| t.get(..body.len()))
-        {
-            verdict.ascii_input = Some(text);
-            if root_dot {
-                verdict.flags.insert(Flag::RootDot);
-            }
+        if verdict.ascii_input.is_none() {
+            verdict.ascii_input = core::str::from_utf8(body).ok();
+        }
+        if verdict.ascii_input.is_some() {
             return Ok(());
         }
     }
+    verdict.ascii_input = None;
     let mut unicode = UnicodeBuf::new();
     let mut n = Normalizer {
         body,

@@ -103,6 +103,9 @@ pub(crate) const DECODE_CAP: usize = 64;
 /// buffer is fixed, so an insertion is a short shift and nothing allocates.
 pub(crate) fn decode(input: &[u8], out: &mut [char; DECODE_CAP]) -> Option<usize> {
     let (base, extended) = split_basic(input)?;
+    if base.len() > DECODE_CAP {
+        return None;
+    }
     let mut len = base.len();
     for (slot, &b) in out.iter_mut().zip(base) {
         *slot = char::from(b);

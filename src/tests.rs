@@ -589,12 +589,11 @@ fn utf8_decoder_agrees_with_core() {
                 || *b >= 0xDE
         })
         .collect();
-    let mut buf = [0u8; 4];
     for &a in &interesting {
         for &b in &interesting {
             for &c in &interesting {
                 for &d in &interesting {
-                    buf = [a, b, c, d];
+                    let buf = [a, b, c, d];
                     for n in 1..=4 {
                         let bytes = &buf[..n];
                         let ours = decode_utf8(bytes, 0);
@@ -612,5 +611,4 @@ fn utf8_decoder_agrees_with_core() {
             }
         }
     }
-    let _ = buf;
 }
