@@ -312,7 +312,9 @@ impl<'h> Normalizer<'h, '_> {
         } else {
             &self.body[..ascii_upto]
         };
-        self.unicode.extend_from_slice(prefix);
+        if !prefix.is_empty() {
+            self.unicode.extend_from_slice(prefix);
+        }
     }
 
     /// Makes the U-label form owned at the start of the current label.
@@ -754,7 +756,28 @@ fn push_chars(out: &mut UnicodeBuf, chars: &[char]) {
     let mut utf8 = [0u8; 4 * 64];
     let mut n = 0;
     for &c in chars.iter().take(64) {
-        n += c.encode_utf8(&mut utf8[n..]).len();
+        let c = c as u32;
+        // RFC 3629 §3, written out: `char::encode_utf8` into a sub-slice
+        // costs a bounds check and a call per character.
+        if c < 0x80 {
+            utf8[n] = c as u8;
+            n += 1;
+        } else if c < 0x800 {
+            utf8[n] = 0xC0 | (c >> 6) as u8;
+            utf8[n + 1] = 0x80 | (c & 0x3F) as u8;
+            n += 2;
+        } else if c < 0x1_0000 {
+            utf8[n] = 0xE0 | (c >> 12) as u8;
+            utf8[n + 1] = 0x80 | ((c >> 6) & 0x3F) as u8;
+            utf8[n + 2] = 0x80 | (c & 0x3F) as u8;
+            n += 3;
+        } else {
+            utf8[n] = 0xF0 | (c >> 18) as u8;
+            utf8[n + 1] = 0x80 | ((c >> 12) & 0x3F) as u8;
+            utf8[n + 2] = 0x80 | ((c >> 6) & 0x3F) as u8;
+            utf8[n + 3] = 0x80 | (c & 0x3F) as u8;
+            n += 4;
+        }
     }
     out.extend_from_slice(&utf8[..n]);
 }

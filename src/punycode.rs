@@ -84,6 +84,18 @@ fn threshold(k: u32, bias: u32) -> u32 {
 /// no bounds check).
 const DIGITS: &[u8; 64] = b"abcdefghijklmnopqrstuvwxyz0123456789????????????????????????????";
 
+/// The value of each byte as a lowercase Punycode digit; `BASE` for bytes
+/// that are none.
+static DIGIT_VALUES: [u32; 256] = {
+    let mut t = [BASE; 256];
+    let mut d = 0;
+    while d < BASE as usize {
+        t[DIGITS[d] as usize] = d as u32;
+        d += 1;
+    }
+    t
+};
+
 #[inline(always)]
 fn digit_to_byte(d: u32) -> u8 {
     debug_assert!(d < BASE);
@@ -118,7 +130,12 @@ pub(crate) fn decode(input: &[u8], out: &mut [char; DECODE_CAP]) -> Option<usize
         if len == DECODE_CAP {
             return None;
         }
-        out.copy_within(at..len, at + 1);
+        // A short shift: `copy_within` would call `memmove` for a few chars.
+        let mut j = len;
+        while j > at {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
         out[at] = c;
         len += 1;
     }
@@ -181,13 +198,11 @@ impl Decoder {
         let mut k = BASE;
         let mut used = 0;
         loop {
-            let b = *input.get(used)?;
+            let digit = DIGIT_VALUES[usize::from(*input.get(used)?)];
             used += 1;
-            let digit = match b {
-                b'a'..=b'z' => u32::from(b - b'a'),
-                b'0'..=b'9' => u32::from(b - b'0') + 26,
-                _ => return None,
-            };
+            if digit >= BASE {
+                return None;
+            }
             i = i.checked_add(digit.checked_mul(w)?)?;
             let t = threshold(k, self.bias);
             if digit < t {
