@@ -1,0 +1,62 @@
+//! Checks every name of one corpus category `REPS` times, with dncheck or
+//! with `idna`'s `Uts46::to_ascii` (strict flags, root dot allowed), for
+//! counting instructions under callgrind: `scripts/instructions.sh` runs it at
+//! two repetition counts and divides the difference by the extra checks, so
+//! the set-up (reading the corpus) cancels out. Instruction counts do not
+//! depend on what else the machine is doing, unlike the criterion timings.
+//!
+//! ```text
+//! cargo run --release --example instructions -- chinese dncheck 10
+//! ```
+
+use std::hint::black_box;
+
+use dncheck::Checker;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+
+const CORPUS: &str = include_str!("../benches/data/corpus.tsv");
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(category), Some(which)) = (args.next(), args.next()) else {
+        eprintln!("usage: instructions CATEGORY dncheck|idna [REPS]");
+        std::process::exit(2);
+    };
+    let reps: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
+    let names: Vec<&str> = CORPUS
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(c, _)| category == "all" || *c == category)
+        .map(|(_, name)| name)
+        .collect();
+    let checker = Checker::default();
+    let uts46 = Uts46::new();
+    let mut accepted = 0usize;
+    for _ in 0..reps {
+        for &name in &names {
+            let ok = match which.as_str() {
+                "dncheck" => {
+                    let r = checker.check(black_box(name));
+                    black_box(&r);
+                    r.is_ok()
+                }
+                "idna" => {
+                    let r = uts46.to_ascii(
+                        black_box(name).as_bytes(),
+                        AsciiDenyList::STD3,
+                        Hyphens::Check,
+                        DnsLength::VerifyAllowRootDot,
+                    );
+                    black_box(&r);
+                    r.is_ok()
+                }
+                _ => {
+                    eprintln!("unknown function {which:?}: dncheck or idna");
+                    std::process::exit(2);
+                }
+            };
+            accepted += usize::from(ok);
+        }
+    }
+    println!("{category} {which}: {} names x {reps}, {accepted} accepted", names.len());
+}
