@@ -1,12 +1,17 @@
 //! Normalisation: input bytes to the A-label and U-label forms of a name.
 //!
-//! Three paths, chosen per label, all producing exactly what
-//! `idna::uts46::Uts46::to_ascii` produces under the strict flags of the
-//! design (the differential tests and `tests/idna_test_v2.rs` hold them to
-//! it):
+//! Four paths, all producing exactly what `idna::uts46::Uts46::to_ascii`
+//! produces under the strict flags of the design (the differential tests and
+//! `tests/idna_test_v2.rs` hold them to it):
 //!
-//! 1. **ASCII**: lowercase and check LDH in one scan into the inline output
-//!    buffer. No `idna` call, no heap.
+//! 0. **Canonical name**: one pass over the whole name checks that it is
+//!    lowercase LDH labels of valid lengths and hyphens, with no `xn--`
+//!    label. Such a name is its own A-label and U-label form: the verdict
+//!    borrows it and nothing is written. Anything else, valid or not, takes
+//!    the per-label paths below, which also say what is wrong.
+//! 1. **ASCII label**: the same scan per label; a label with upper case is
+//!    written lowercased to the verdict's inline buffer. No `idna` call, no
+//!    heap.
 //! 2. **Unicode fast path**: every code point is ASCII, a fullwidth letter,
 //!    digit or hyphen (mapped to ASCII), or in the generated fast set (code
 //!    points UTS #46 leaves unchanged and valid, NFC-stable, strong LTR, not
@@ -225,7 +230,7 @@ struct Normalizer<'h, 'o> {
     unicode: &'o mut UnicodeBuf,
     /// The length of the A-label form at the start of the current label.
     label_apos: usize,
-    /// The A-label form is in `out.ascii` (else it is `body[..cursor]`).
+    /// The A-label form is in `out.buf` (else it is `body[..cursor]`).
     ascii_owned: bool,
     /// The U-label form is in `unicode` (else it is the A-label form
     /// while `!idn`, and `body[..cursor]` once `idn`).

@@ -62,6 +62,7 @@ fn ascii_input_does_not_allocate() {
         "d".repeat(61),
     ]
     .join(".");
+    let long_upper = long.to_ascii_uppercase();
     let inputs = [
         "example.com",
         "WWW.EXAMPLE.COM",
@@ -71,6 +72,7 @@ fn ascii_input_does_not_allocate() {
         "XN--55QX5D.CN",
         "xn--bcher-kva.de",
         long.as_str(),
+        long_upper.as_str(),
         // Refused ones too.
         "",
         "a..b",
