@@ -125,6 +125,27 @@ pub(crate) fn normalize<'h>(
         }
     }
     verdict.ascii_input = None;
+    if body.iter().any(|&b| b >= 0x80) {
+        if let Some(mapped) = is_plain_idn(body, canon, verdict) {
+            // Every label is canonical ASCII or fast-path Unicode: the
+            // A-label form is written; the U-label form is the input, or the
+            // input with `。．｡` written as `.`.
+            verdict.ascii_len = verdict.buf.len();
+            let text = text.and_then(|t| t.get(..body.len()));
+            if let Some(text) = text.or_else(|| core::str::from_utf8(body).ok()) {
+                if mapped {
+                    push_with_full_stops(&mut verdict.buf, body);
+                    verdict.unicode_at = UnicodeAt::Buffer;
+                    verdict.flags.insert(Flag::Mapped);
+                } else {
+                    verdict.unicode_at = UnicodeAt::Input(text);
+                }
+                verdict.flags.insert(Flag::Idn);
+                return Ok(());
+            }
+        }
+    }
+    verdict.buf.clear();
     let mut unicode = UnicodeBuf::new();
     let mut n = Normalizer {
         body,
@@ -204,6 +225,112 @@ fn is_canonical_ascii(body: &[u8], canon: &[bool; 256]) -> bool {
         start = i + 1;
     }
     label_ok(start, body.len())
+}
+
+/// The common internationalised case in one pass: `Some`, with the A-label
+/// form written to `verdict.buf`, if every label of `body` is either
+/// canonical ASCII (not `xn--`) or made of fast-path code points and LDH
+/// with nothing to map, all within the length limits, the labels separated
+/// by `.` or `。．｡` (`Some(true)` if any of the latter). Any other name,
+/// valid or not, is left to the general path (which starts over and says
+/// what is wrong): this pass only decides what it can decide cheaply, and
+/// agrees with the general path on those names (the differential tests cover
+/// both).
+fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<bool> {
+    let mut chars = ['\0'; MAX_LABEL];
+    let mut n = 0;
+    let mut ascii_label = true;
+    let mut idn = false;
+    let mut mapped = false;
+    let mut start = 0;
+    let mut i = 0;
+    loop {
+        let dot = if i == body.len() {
+            Some(0)
+        } else {
+            dot_len(body, i)
+        };
+        if let Some(dot) = dot {
+            let label = &chars[..n];
+            if n == 0
+                || check_hyphens(label, '-').is_err()
+                || label.starts_with(&['x', 'n', '-', '-'])
+            {
+                return None;
+            }
+            if ascii_label {
+                if verdict.buf.len() + n > MAX_NAME {
+                    return None;
+                }
+                verdict.buf.extend_from_slice(&body[start..i]);
+            } else {
+                // No `_` in a label with non-ASCII characters (`dns` profile).
+                if label.contains(&'_') {
+                    return None;
+                }
+                let mut a_label = [0u8; MAX_LABEL];
+                a_label[..4].copy_from_slice(b"xn--");
+                let len = punycode::encode(label, &mut a_label[4..])?;
+                if verdict.buf.len() + 4 + len > MAX_NAME {
+                    return None;
+                }
+                verdict.buf.extend_from_slice(&a_label[..4 + len]);
+                idn = true;
+            }
+            if dot == 0 {
+                // Names of ASCII labels (with `。` separators) are the general
+                // path's: they have no U-label form of their own.
+                return idn.then_some(mapped);
+            }
+            mapped |= dot != 1;
+            verdict.buf.push(b'.');
+            i += dot;
+            start = i;
+            n = 0;
+            ascii_label = true;
+            continue;
+        }
+        let b = body[i];
+        let c = if b < 0x80 {
+            if !canon[usize::from(b)] {
+                return None;
+            }
+            i += 1;
+            char::from(b)
+        } else {
+            match decode_utf8(body, i) {
+                Some((c, len)) if is_fast(c) => {
+                    ascii_label = false;
+                    i += len;
+                    c
+                }
+                _ => return None,
+            }
+        };
+        if n == MAX_LABEL {
+            return None;
+        }
+        chars[n] = c;
+        n += 1;
+    }
+}
+
+/// Appends `body` with each `。．｡` written as `.`.
+fn push_with_full_stops(out: &mut crate::verdict::NameBuf, body: &[u8]) {
+    let mut start = 0;
+    let mut i = 0;
+    while i < body.len() {
+        match dot_len(body, i) {
+            Some(3) => {
+                out.extend_from_slice(&body[start..i]);
+                out.push(b'.');
+                i += 3;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.extend_from_slice(&body[start..]);
 }
 
 /// The normaliser's state over one name.

@@ -102,6 +102,48 @@ const ACCEPT: &[Accept] = &[
     ),
     accept!("traditional", "中國.cn", "xn--fiqz9s.cn", "中國.cn", [Idn]),
     accept!(
+        "ascii with ideographic dot",
+        "example。com",
+        "example.com",
+        "example.com",
+        [Mapped]
+    ),
+    accept!(
+        "mixed dots",
+        "例子．中国.cn",
+        "xn--fsqu00a.xn--fiqs8s.cn",
+        "例子.中国.cn",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "ascii then han",
+        "www.例子.cn",
+        "www.xn--fsqu00a.cn",
+        "www.例子.cn",
+        [Idn]
+    ),
+    accept!(
+        "upper then han",
+        "WWW.例子.cn",
+        "www.xn--fsqu00a.cn",
+        "www.例子.cn",
+        [Idn, Mapped]
+    ),
+    accept!(
+        "a-label then han",
+        "xn--fiqs8s.例子",
+        "xn--fiqs8s.xn--fsqu00a",
+        "中国.例子",
+        [Idn]
+    ),
+    accept!(
+        "han then a-label",
+        "例子.xn--fiqs8s",
+        "xn--fsqu00a.xn--fiqs8s",
+        "例子.中国",
+        [Idn]
+    ),
+    accept!(
         "company",
         "公司。CN.",
         "xn--55qx5d.cn",
