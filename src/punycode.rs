@@ -62,11 +62,19 @@ static ADAPT_TAIL: [u8; 456] = {
 };
 
 /// RFC 3492 §6.1.
-#[inline]
+#[inline(always)]
 fn adapt(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
     delta /= if first_time { DAMP } else { 2 };
     delta += div_rem(delta, num_points).0;
+    // `while delta > 455 { delta /= 35; k += 36 }`: the first two steps as
+    // selects (how many run is data, which the branch predictor cannot
+    // learn), the rare rest as the loop.
     let mut k = 0;
+    for _ in 0..2 {
+        let more = delta > ((BASE - T_MIN) * T_MAX) / 2;
+        delta = if more { delta / (BASE - T_MIN) } else { delta };
+        k += if more { BASE } else { 0 };
+    }
     while delta > ((BASE - T_MIN) * T_MAX) / 2 {
         delta /= BASE - T_MIN;
         k += BASE;
@@ -279,25 +287,46 @@ fn rounds<const N: usize>(
     let mut delta: u32 = 0;
     let mut bias = INITIAL_BIAS;
     while handled < total {
-        // The smallest code point not yet handled.
-        let m = cps
-            .iter()
-            .fold(PAD, |m, &c| if c >= n { m.min(c) } else { m });
+        // The smallest code point not yet handled, and where it first is.
+        // Selects, not branches: the positions are data, which the branch
+        // predictor cannot learn, and a misprediction costs more than these
+        // loops of fixed length.
+        let (mut m, mut at) = (PAD, 0);
+        for (i, &c) in cps.iter().enumerate() {
+            let better = c >= n && c < m;
+            m = if better { c } else { m };
+            at = if better { i } else { at };
+        }
+        let (mut before, mut smaller, mut equal) = (0, 0, 0);
+        for (i, &c) in cps.iter().enumerate() {
+            let less = u32::from(c < m);
+            smaller += less;
+            before += less & u32::from(i < at);
+            equal += u32::from(c == m);
+        }
         delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
-        n = m;
-        for &c in &cps {
-            // Branch-free: which code points are smaller is data, not a
-            // pattern the branch predictor could learn.
-            delta += u32::from(c < n);
-            if c == n {
-                len = put_varint(out, len, delta, bias)?;
-                bias = adapt(delta, handled + 1, handled == basic);
-                delta = 0;
-                handled += 1;
+        if equal == 1 {
+            // One occurrence (the common case): its delta counts the smaller
+            // code points before it; those after it carry to the next round.
+            delta += before;
+            len = put_varint(out, len, delta, bias)?;
+            bias = adapt(delta, handled + 1, handled == basic);
+            handled += 1;
+            delta = smaller - before;
+        } else {
+            // A repeated code point: the round as RFC 3492 §6.3 writes it.
+            for &c in &cps {
+                delta += u32::from(c < m);
+                if c == m {
+                    len = put_varint(out, len, delta, bias)?;
+                    bias = adapt(delta, handled + 1, handled == basic);
+                    delta = 0;
+                    handled += 1;
+                }
             }
         }
         delta += 1;
-        n += 1;
+        n = m + 1;
     }
     Some(len)
 }
