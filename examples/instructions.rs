@@ -58,5 +58,8 @@ fn main() {
             accepted += usize::from(ok);
         }
     }
-    println!("{category} {which}: {} names x {reps}, {accepted} accepted", names.len());
+    println!(
+        "{category} {which}: {} names x {reps}, {accepted} accepted",
+        names.len()
+    );
 }

@@ -245,73 +245,73 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
     let mut start = 0;
     let mut i = 0;
     loop {
+        // The next code point, or the separator (and its length) that ends
+        // the label: 0 at the end of the name.
         let dot = if i == body.len() {
-            Some(0)
+            0
+        } else if body[i] < 0x80 {
+            let b = body[i];
+            if b != b'.' {
+                if !canon[usize::from(b)] || n == MAX_LABEL {
+                    return None;
+                }
+                chars[n] = char::from(b);
+                n += 1;
+                i += 1;
+                continue;
+            }
+            1
         } else {
-            dot_len(body, i)
-        };
-        if let Some(dot) = dot {
-            let label = &chars[..n];
-            if n == 0
-                || check_hyphens(label, '-').is_err()
-                || label.starts_with(&['x', 'n', '-', '-'])
-            {
+            let (c, len) = decode_utf8(body, i)?;
+            if is_fast(c) {
+                if n == MAX_LABEL {
+                    return None;
+                }
+                chars[n] = c;
+                n += 1;
+                ascii_label = false;
+                i += len;
+                continue;
+            }
+            if !matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
                 return None;
             }
-            if ascii_label {
-                if verdict.buf.len() + n > MAX_NAME {
-                    return None;
-                }
-                verdict.buf.extend_from_slice(&body[start..i]);
-            } else {
-                // No `_` in a label with non-ASCII characters (`dns` profile).
-                if label.contains(&'_') {
-                    return None;
-                }
-                let mut a_label = [0u8; MAX_LABEL];
-                a_label[..4].copy_from_slice(b"xn--");
-                let len = punycode::encode(label, &mut a_label[4..])?;
-                if verdict.buf.len() + 4 + len > MAX_NAME {
-                    return None;
-                }
-                verdict.buf.extend_from_slice(&a_label[..4 + len]);
-                idn = true;
-            }
-            if dot == 0 {
-                // Names of ASCII labels (with `。` separators) are the general
-                // path's: they have no U-label form of their own.
-                return idn.then_some(mapped);
-            }
-            mapped |= dot != 1;
-            verdict.buf.push(b'.');
-            i += dot;
-            start = i;
-            n = 0;
-            ascii_label = true;
-            continue;
-        }
-        let b = body[i];
-        let c = if b < 0x80 {
-            if !canon[usize::from(b)] {
-                return None;
-            }
-            i += 1;
-            char::from(b)
-        } else {
-            match decode_utf8(body, i) {
-                Some((c, len)) if is_fast(c) => {
-                    ascii_label = false;
-                    i += len;
-                    c
-                }
-                _ => return None,
-            }
+            len
         };
-        if n == MAX_LABEL {
+        let label = &chars[..n];
+        if n == 0 || check_hyphens(label, '-').is_err() || label.starts_with(&['x', 'n', '-', '-']) {
             return None;
         }
-        chars[n] = c;
-        n += 1;
+        if ascii_label {
+            if verdict.buf.len() + n > MAX_NAME {
+                return None;
+            }
+            verdict.buf.extend_from_slice(&body[start..i]);
+        } else {
+            // No `_` in a label with non-ASCII characters (`dns` profile).
+            if label.contains(&'_') {
+                return None;
+            }
+            let mut a_label = [0u8; MAX_LABEL];
+            a_label[..4].copy_from_slice(b"xn--");
+            let len = punycode::encode(label, &mut a_label[4..])?;
+            if verdict.buf.len() + 4 + len > MAX_NAME {
+                return None;
+            }
+            verdict.buf.extend_from_slice(&a_label[..4 + len]);
+            idn = true;
+        }
+        if dot == 0 {
+            // Names of ASCII labels (with `。` separators) are the general
+            // path's: they have no U-label form of their own.
+            return idn.then_some(mapped);
+        }
+        mapped |= dot != 1;
+        verdict.buf.push(b'.');
+        i += dot;
+        start = i;
+        n = 0;
+        ascii_label = true;
     }
 }
 
