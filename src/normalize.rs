@@ -279,7 +279,8 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
             len
         };
         let label = &chars[..n];
-        if n == 0 || check_hyphens(label, '-').is_err() || label.starts_with(&['x', 'n', '-', '-']) {
+        if n == 0 || check_hyphens(label, '-').is_err() || label.starts_with(&['x', 'n', '-', '-'])
+        {
             return None;
         }
         if ascii_label {
