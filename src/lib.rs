@@ -60,6 +60,7 @@ extern crate std;
 pub use crate::{
     checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
     labels::Labels,
+    suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
     verdict::{Flag, Flags, Reason, Rejection, Verdict},
 };
 
@@ -81,6 +82,7 @@ mod generated;
 mod labels;
 mod normalize;
 mod punycode;
+mod suffix;
 mod verdict;
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod fast;
+mod psl;
 
 /// One generated file: its path under the repository root and its text.
 pub struct Output {
@@ -24,7 +25,7 @@ pub struct Output {
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let root = repo_root();
-    let outputs = vec![fast::generate(&root)];
+    let outputs = vec![fast::generate(&root), psl::generate(&root)];
     let mut stale = Vec::new();
     for out in outputs {
         let path = root.join(out.path);

@@ -3,3 +3,6 @@
 
 #[rustfmt::skip]
 pub(crate) mod idna_tables;
+
+#[rustfmt::skip]
+pub(crate) mod psl;

@@ -1,0 +1,1134 @@
+//! The suffix stage: the [Public Suffix List](https://publicsuffix.org/list/)
+//! as one compact table, its builder and its lookup. This is the only code
+//! that knows the table's layout.
+//!
+//! # Layout
+//!
+//! Every node of the rule trie (labels read from the right: `com`, then
+//! `example`, ...) is a slot of one minimal-ish perfect hash table, keyed by
+//! the hash of its path: `h(node) = mix(h(parent), label)`, `h(root) = seed`.
+//! A lookup walks the name's labels from the right, extends the path hash by
+//! one label and lands on exactly one slot, which it verifies; no search, no
+//! probing. Four flat arrays:
+//!
+//! * `nodes: [u32]`, one word per slot: bits 0..18 the label's byte offset in
+//!   `labels`, bits 18..24 its length (at most 63), bits 24..30 the rule flags
+//!   below, bit 30 "has children". An empty slot is 0.
+//! * `parents: [u16]`, per slot: the parent's slot (`ROOT` for a TLD), so
+//!   that a slot is verified by its parent and its label alone.
+//! * `pilots: [u16]`, per hash bucket: the displacement that sends the
+//!   bucket's keys to free slots (PTHash-style hash-and-displace, built with
+//!   load ≈ 0.97 so that construction is quick).
+//! * `labels: [u8]`, every distinct label once, and a label that occurs inside
+//!   a longer one (`com` in `community`) shares its bytes.
+//!
+//! A wildcard rule `*.ck` is a flag on the node `ck`, not a node of its own,
+//! and an exception `!www.ck` a flag on `www` under `ck`; each flag has a
+//! companion bit that says the rule comes from the PRIVATE section, so one
+//! table answers both for the ICANN section alone and for the whole list.
+//!
+//! The embedded table is `static` data written by `codegen/` with this
+//! module's builder ([`SuffixList::parse`]), so it costs nothing at start-up;
+//! a list loaded at run time goes through the same builder into owned
+//! vectors, behind the same lookup.
+
+use alloc::borrow::Cow;
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::generated::psl;
+
+const OFFSET_BITS: u32 = 18;
+const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
+const LEN_SHIFT: u32 = OFFSET_BITS;
+const LEN_MASK: u32 = 0x3f;
+
+/// The node is a rule (`example.com`).
+const RULE: u32 = 1 << 24;
+/// ... from the PRIVATE section.
+const RULE_PRIVATE: u32 = 1 << 25;
+/// `*.` + the node is a rule.
+const WILDCARD: u32 = 1 << 26;
+/// ... from the PRIVATE section.
+const WILDCARD_PRIVATE: u32 = 1 << 27;
+/// `!` + the node is a rule.
+const EXCEPTION: u32 = 1 << 28;
+/// ... from the PRIVATE section.
+const EXCEPTION_PRIVATE: u32 = 1 << 29;
+/// The node has children.
+const INNER: u32 = 1 << 30;
+
+/// `parents` value of a TLD.
+const ROOT: u16 = u16::MAX;
+/// `parents` value of an empty slot (no slot index reaches it).
+const EMPTY: u16 = u16::MAX - 1;
+
+/// The longest label the table format can hold (RFC 1035 §2.3.4: 63 octets).
+const MAX_LABEL: usize = 63;
+
+/// The Public Suffix List as a compact lookup table.
+///
+/// [`SuffixList::embedded`] is the list compiled into the crate (see
+/// [`suffix_list_version`]); [`SuffixList::parse`] and
+/// [`SuffixList::from_file`] build the same table from a newer list at run
+/// time. Rules are stored in A-label form: `公司.cn` is the rule
+/// `xn--55qx5d.cn`.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Section, SuffixList};
+///
+/// let list = SuffixList::embedded();
+/// let m = list.lookup("www.example.com.cn", false);
+/// assert_eq!(m.suffix("www.example.com.cn"), Some("com.cn"));
+/// assert_eq!(m.registrable("www.example.com.cn"), Some("example.com.cn"));
+/// assert_eq!(m.section(), Some(Section::Icann));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct SuffixList {
+    seed: u64,
+    nodes: Cow<'static, [u32]>,
+    parents: Cow<'static, [u16]>,
+    pilots: Cow<'static, [u16]>,
+    labels: Cow<'static, [u8]>,
+    version: Option<Cow<'static, str>>,
+}
+
+static EMBEDDED: SuffixList = SuffixList {
+    seed: psl::SEED,
+    nodes: Cow::Borrowed(&psl::NODES),
+    parents: Cow::Borrowed(&psl::PARENTS),
+    pilots: Cow::Borrowed(&psl::PILOTS),
+    labels: Cow::Borrowed(psl::LABELS),
+    version: Some(Cow::Borrowed(psl::VERSION)),
+};
+
+/// The version of the embedded Public Suffix List: the date of the snapshot
+/// in `data/public_suffix_list.dat` (or its `VERSION`/`COMMIT` header lines,
+/// where the file has them).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dncheck::suffix_list_version(), "2026-08-19");
+/// ```
+#[must_use]
+pub fn suffix_list_version() -> &'static str {
+    psl::VERSION
+}
+
+/// Which section of the Public Suffix List a rule comes from.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Section, SuffixList};
+///
+/// let list = SuffixList::embedded();
+/// assert_eq!(list.lookup("example.com", true).section(), Some(Section::Icann));
+/// assert_eq!(list.lookup("foo.blogspot.com", true).section(), Some(Section::Private));
+/// assert_eq!(Section::Private.as_str(), "private");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// `===BEGIN ICANN DOMAINS===`: suffixes delegated by registries.
+    Icann,
+    /// `===BEGIN PRIVATE DOMAINS===`: suffixes that companies run for their
+    /// customers (`blogspot.com`, `github.io`).
+    Private,
+}
+
+impl Section {
+    /// `"icann"` or `"private"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Section::Icann.as_str(), "icann");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Section::Icann => "icann",
+            Section::Private => "private",
+        }
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The answer of [`SuffixList::lookup`]: where the public suffix starts in
+/// the name, and which rule decided it.
+///
+/// It holds no reference to the name: pass the same name to
+/// [`suffix`](Self::suffix) and [`registrable`](Self::registrable).
+///
+/// # Example
+///
+/// ```
+/// use dncheck::SuffixList;
+///
+/// let name = "a.b.example.example";
+/// let m = SuffixList::embedded().lookup(name, true);
+/// // No rule matches: the implicit `*` rule makes the TLD the suffix.
+/// assert!(!m.is_known());
+/// assert_eq!(m.suffix_len(), "example".len());
+/// assert_eq!(m.registrable(name), Some("example.example"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SuffixMatch {
+    len: usize,
+    known: bool,
+    private: bool,
+}
+
+impl SuffixMatch {
+    const fn known(len: usize, private: bool) -> Self {
+        SuffixMatch {
+            len,
+            known: true,
+            private,
+        }
+    }
+
+    const fn implicit(len: usize) -> Self {
+        SuffixMatch {
+            len,
+            known: false,
+            private: false,
+        }
+    }
+
+    /// The length in bytes of the public suffix at the end of the name (0 only
+    /// for an empty name or an empty last label).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let m = dncheck::SuffixList::embedded().lookup("www.example.co.uk", false);
+    /// assert_eq!(m.suffix_len(), "co.uk".len());
+    /// ```
+    #[must_use]
+    pub const fn suffix_len(&self) -> usize {
+        self.len
+    }
+
+    /// `true` if a rule of the list decided the suffix, `false` if only the
+    /// implicit `*` rule matched (the TLD is in no rule).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// assert!(list.lookup("example.com", false).is_known());
+    /// assert!(!list.lookup("example.notatld", false).is_known());
+    /// ```
+    #[must_use]
+    pub const fn is_known(&self) -> bool {
+        self.known
+    }
+
+    /// The section of the rule that decided the suffix; `None` for the
+    /// implicit `*` rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Section, SuffixList};
+    ///
+    /// let list = SuffixList::embedded();
+    /// assert_eq!(list.lookup("foo.blogspot.com", true).section(), Some(Section::Private));
+    /// assert_eq!(list.lookup("foo.blogspot.com", false).section(), Some(Section::Icann));
+    /// assert_eq!(list.lookup("foo.notatld", true).section(), None);
+    /// ```
+    #[must_use]
+    pub const fn section(&self) -> Option<Section> {
+        match (self.known, self.private) {
+            (false, _) => None,
+            (true, false) => Some(Section::Icann),
+            (true, true) => Some(Section::Private),
+        }
+    }
+
+    /// The public suffix of `name`, which must be the name that was looked
+    /// up; `None` if it is empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let name = "foo.blogspot.com";
+    /// let list = dncheck::SuffixList::embedded();
+    /// assert_eq!(list.lookup(name, true).suffix(name), Some("blogspot.com"));
+    /// assert_eq!(list.lookup(name, false).suffix(name), Some("com"));
+    /// ```
+    #[must_use]
+    pub fn suffix<'n>(&self, name: &'n str) -> Option<&'n str> {
+        if self.len == 0 {
+            return None;
+        }
+        name.get(name.len().checked_sub(self.len)?..)
+    }
+
+    /// The registrable domain of `name` (the public suffix and one more
+    /// label), which must be the name that was looked up; `None` if the name
+    /// is itself a public suffix.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// let name = "www.xn--85x722f.xn--55qx5d.cn"; // www.食狮.公司.cn
+    /// assert_eq!(list.lookup(name, false).registrable(name), Some("xn--85x722f.xn--55qx5d.cn"));
+    /// assert_eq!(list.lookup("xn--55qx5d.cn", false).registrable("xn--55qx5d.cn"), None);
+    /// ```
+    #[must_use]
+    pub fn registrable<'n>(&self, name: &'n str) -> Option<&'n str> {
+        if self.len == 0 {
+            return None;
+        }
+        // `name[..dot]` is what precedes `.suffix`.
+        let dot = name.len().checked_sub(self.len + 1)?;
+        if name.as_bytes().get(dot) != Some(&b'.') {
+            return None;
+        }
+        let before = &name.as_bytes()[..dot];
+        let start = before.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
+        if start == dot {
+            return None; // an empty label, as in `.com`
+        }
+        name.get(start..)
+    }
+}
+
+/// Why [`SuffixList::parse`] or [`SuffixList::from_file`] refused a list.
+///
+/// # Example
+///
+/// ```
+/// let err = dncheck::SuffixList::parse("com\nfoo.*.com\n").unwrap_err();
+/// assert_eq!(err.line(), Some(2));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError {
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    /// The rule is not a domain name (after `*.` or `!`), or a label of its
+    /// A-label form is empty or longer than 63 octets.
+    InvalidRule { line: usize, rule: String },
+    /// `*` somewhere other than as the leftmost label.
+    Wildcard { line: usize, rule: String },
+    /// `!` on a rule of a single label.
+    Exception { line: usize, rule: String },
+    /// The list holds no rule.
+    Empty,
+    /// The list is larger than the table format (65,535 trie nodes, 256 KiB
+    /// of distinct labels).
+    TooLarge,
+    /// The file could not be read.
+    #[cfg(feature = "std")]
+    Io(std::io::ErrorKind),
+}
+
+impl BuildError {
+    const fn new(kind: ErrorKind) -> Self {
+        BuildError { kind }
+    }
+
+    /// The 1-based line of the list at fault, if the error is about a rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = dncheck::SuffixList::parse("// comment\n!com\n").unwrap_err();
+    /// assert_eq!(err.line(), Some(2));
+    /// assert_eq!(dncheck::SuffixList::parse("// nothing\n").unwrap_err().line(), None);
+    /// ```
+    #[must_use]
+    pub fn line(&self) -> Option<usize> {
+        match self.kind {
+            ErrorKind::InvalidRule { line, .. }
+            | ErrorKind::Wildcard { line, .. }
+            | ErrorKind::Exception { line, .. } => Some(line),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::InvalidRule { line, rule } => {
+                write!(f, "line {line}: rule `{rule}` is not a valid domain name")
+            }
+            ErrorKind::Wildcard { line, rule } => write!(
+                f,
+                "line {line}: rule `{rule}`: `*` is supported only as the leftmost label"
+            ),
+            ErrorKind::Exception { line, rule } => write!(
+                f,
+                "line {line}: exception rule `{rule}` must have at least two labels"
+            ),
+            ErrorKind::Empty => f.write_str("the suffix list holds no rule"),
+            ErrorKind::TooLarge => f.write_str(
+                "the suffix list is too large (over 65,535 trie nodes or 256 KiB of labels)",
+            ),
+            #[cfg(feature = "std")]
+            ErrorKind::Io(kind) => write!(f, "cannot read the suffix list: {kind}"),
+        }
+    }
+}
+
+impl core::error::Error for BuildError {}
+
+impl fmt::Debug for SuffixList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SuffixList")
+            .field("version", &self.version())
+            .field("nodes", &self.nodes.len())
+            .field("label_bytes", &self.labels.len())
+            .finish()
+    }
+}
+
+impl SuffixList {
+    /// The list compiled into the crate: a `static`, so this is free.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// assert_eq!(list.version(), Some(dncheck::suffix_list_version()));
+    /// ```
+    #[must_use]
+    pub fn embedded() -> &'static SuffixList {
+        &EMBEDDED
+    }
+
+    /// Builds the table from the text of a Public Suffix List
+    /// (`public_suffix_list.dat`), as the embedded one is built.
+    ///
+    /// The format is that of <https://github.com/publicsuffix/list/wiki/Format>:
+    /// one rule a line, read up to the first whitespace; `//` comments; `*.`
+    /// wildcard and `!` exception rules. The `===BEGIN ICANN DOMAINS===` and
+    /// `===BEGIN PRIVATE DOMAINS===` markers start the sections; rules outside
+    /// both count as ICANN, so a hand-written list without markers works.
+    /// Rules in U-label form are stored in A-label form (UTS #46 ToASCII), so
+    /// lookups take A-labels only. `// VERSION:` and `// COMMIT:` header
+    /// lines, where present, become [`version`](Self::version).
+    ///
+    /// # Errors
+    ///
+    /// A rule that is not a domain name, a `*` other than as the leftmost
+    /// label, an exception of a single label, a list with no rule, or one
+    /// beyond the table format's limits (65,535 trie nodes, 256 KiB of
+    /// labels; the whole list of 2026 needs about 10,700 nodes and 42 KiB).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::parse("\
+    /// // ===BEGIN ICANN DOMAINS===
+    /// com
+    /// *.ck
+    /// !www.ck
+    /// // ===BEGIN PRIVATE DOMAINS===
+    /// blogspot.com
+    /// ").unwrap();
+    /// let m = list.lookup("a.b.ck", true);
+    /// assert_eq!(m.suffix("a.b.ck"), Some("b.ck"));
+    /// let m = list.lookup("www.ck", true);
+    /// assert_eq!(m.registrable("www.ck"), Some("www.ck"));
+    /// ```
+    pub fn parse(text: &str) -> Result<SuffixList, BuildError> {
+        build(text)
+    }
+
+    /// Reads and builds a Public Suffix List file; see [`parse`](Self::parse).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`parse`](Self::parse), and a file that cannot be read or is
+    /// not UTF-8.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/public_suffix_list.dat");
+    /// let list = dncheck::SuffixList::from_file(path).unwrap();
+    /// assert_eq!(list.lookup("example.co.uk", false).suffix_len(), 5);
+    /// assert!(dncheck::SuffixList::from_file("/nonexistent/list.dat").is_err());
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn from_file<P: AsRef<std::path::Path>>(path: P) -> Result<SuffixList, BuildError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| BuildError::new(ErrorKind::Io(e.kind())))?;
+        build(&text)
+    }
+
+    /// The list's version, from its `// VERSION:` (and `// COMMIT:`) header
+    /// lines; the snapshot date for the embedded list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::parse("// VERSION: 2026-08-19_00-00-00_UTC\ncom\n").unwrap();
+    /// assert_eq!(list.version(), Some("2026-08-19_00-00-00_UTC"));
+    /// assert_eq!(dncheck::SuffixList::parse("com\n").unwrap().version(), None);
+    /// ```
+    #[must_use]
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// The size in bytes of the table's arrays (for the embedded list: its
+    /// static data).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(dncheck::SuffixList::embedded().memory_usage() < 128 * 1024);
+    /// ```
+    #[must_use]
+    pub fn memory_usage(&self) -> usize {
+        self.nodes.len() * 4 + self.parents.len() * 2 + self.pilots.len() * 2 + self.labels.len()
+    }
+
+    /// Finds the public suffix of `name` in one pass over its labels from
+    /// the right, following the [PSL algorithm](https://github.com/publicsuffix/list/wiki/Format#formal-algorithm):
+    /// the longest matching rule prevails, an exception rule prevails over
+    /// all others, and a name no rule matches has the implicit rule `*` (its
+    /// last label is the suffix). With `private == false` the rules of the
+    /// PRIVATE section are ignored, as if absent.
+    ///
+    /// `name` must be in canonical form: A-labels, lowercase, no root dot —
+    /// what [`Verdict::ascii`](crate::Verdict::ascii) returns. Other input is
+    /// not refused but matches no rule where the canonical form would
+    /// (`EXAMPLE.COM` has the implicit suffix `COM`). No allocation, no
+    /// panic on any input.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// let m = list.lookup("www.city.kawasaki.jp", false); // !city.kawasaki.jp
+    /// assert_eq!(m.registrable("www.city.kawasaki.jp"), Some("city.kawasaki.jp"));
+    /// let m = list.lookup("a.b.kawasaki.jp", false); // *.kawasaki.jp
+    /// assert_eq!(m.suffix("a.b.kawasaki.jp"), Some("b.kawasaki.jp"));
+    /// ```
+    #[must_use]
+    pub fn lookup(&self, name: &str, private: bool) -> SuffixMatch {
+        let table = Table {
+            seed: self.seed,
+            nodes: &self.nodes,
+            parents: &self.parents,
+            pilots: &self.pilots,
+            labels: &self.labels,
+        };
+        table.lookup(name.as_bytes(), private)
+    }
+
+    /// The table's arrays and hash seed, for the code generator. Not part of
+    /// the public API.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn __raw_parts(&self) -> (u64, &[u32], &[u16], &[u16], &[u8]) {
+        (
+            self.seed,
+            &self.nodes,
+            &self.parents,
+            &self.pilots,
+            &self.labels,
+        )
+    }
+}
+
+/// `true` if the node word has the rule `kind` and it counts in this mode.
+#[inline(always)]
+fn active(word: u32, kind: u32, kind_private: u32, private: bool) -> bool {
+    word & kind != 0 && (private || word & kind_private == 0)
+}
+
+const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0xa076_1d64_78bd_642f;
+const K2: u64 = 0xe703_7ed1_a0b4_28db;
+
+/// 64 x 64 -> 128 bit multiply, halves folded (wyhash's `mum`).
+#[inline(always)]
+fn mum(a: u64, b: u64) -> u64 {
+    let r = u128::from(a) * u128::from(b);
+    (r as u64) ^ ((r >> 64) as u64)
+}
+
+#[inline(always)]
+fn read32(b: &[u8], i: usize) -> u64 {
+    u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap()))
+}
+
+#[inline(always)]
+fn read64(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().unwrap())
+}
+
+/// `a == b` for slices of one length, in (overlapping) words rather than a
+/// `memcmp` call: labels are short.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    debug_assert_eq!(len, b.len());
+    if len >= 8 {
+        let mut i = 0;
+        while len - i > 8 {
+            if read64(a, i) != read64(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        read64(a, len - 8) == read64(b, len - 8)
+    } else if len >= 4 {
+        read32(a, 0) == read32(b, 0) && read32(a, len - 4) == read32(b, len - 4)
+    } else {
+        // 1 to 3 bytes: first, middle and last cover them all.
+        len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1])
+    }
+}
+
+/// The path hash of a label under a node of path hash `parent`. Reads every
+/// byte of the label (overlapping words, as wyhash does for short keys).
+#[inline(always)]
+fn hash(parent: u64, label: &[u8]) -> u64 {
+    let len = label.len();
+    let (a, b) = if len > 8 {
+        let mut acc = K0;
+        let mut i = 0;
+        while len - i > 8 {
+            acc = mum(acc ^ read64(label, i), K1);
+            i += 8;
+        }
+        (acc, read64(label, len - 8))
+    } else if len >= 4 {
+        (read32(label, 0), read32(label, len - 4))
+    } else if len > 0 {
+        let (x, y, z) = (label[0], label[len / 2], label[len - 1]);
+        (u64::from(x) << 16 | u64::from(y) << 8 | u64::from(z), 0)
+    } else {
+        (0, 0)
+    };
+    mum(a ^ parent ^ K1, b ^ K2 ^ len as u64)
+}
+
+/// Which bucket of `buckets` a path hash falls in.
+#[inline(always)]
+fn bucket(h: u64, buckets: usize) -> usize {
+    (((h >> 32) * buckets as u64) >> 32) as usize
+}
+
+/// The slot a path hash goes to with this pilot.
+#[inline(always)]
+fn slot(h: u64, pilot: u16, slots: usize) -> usize {
+    let x = (h ^ (u64::from(pilot) + 1).wrapping_mul(K0)).wrapping_mul(K2) >> 32;
+    ((x * slots as u64) >> 32) as usize
+}
+
+/// The arrays of a [`SuffixList`], borrowed for one lookup.
+struct Table<'t> {
+    seed: u64,
+    nodes: &'t [u32],
+    parents: &'t [u16],
+    pilots: &'t [u16],
+    labels: &'t [u8],
+}
+
+impl Table<'_> {
+    /// The slot of `label` under the node in slot `parent` (of path hash
+    /// `parent_hash`), and the child's path hash.
+    #[inline(always)]
+    fn child(&self, parent: u16, parent_hash: u64, label: &[u8]) -> Option<(usize, u64)> {
+        let h = hash(parent_hash, label);
+        let pilot = self.pilots[bucket(h, self.pilots.len())];
+        let slot = slot(h, pilot, self.nodes.len());
+        let word = self.nodes[slot];
+        let len = ((word >> LEN_SHIFT) & LEN_MASK) as usize;
+        if self.parents[slot] != parent || len != label.len() {
+            return None;
+        }
+        let off = (word & OFFSET_MASK) as usize;
+        same(&self.labels[off..off + len], label).then_some((slot, h))
+    }
+
+    fn lookup(&self, name: &[u8], private: bool) -> SuffixMatch {
+        let n = name.len();
+        let mut end = n;
+        let mut start = name.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
+        // The TLD: the implicit rule `*` matches it.
+        let mut found = SuffixMatch::implicit(n - start);
+        let (mut parent, mut parent_hash) = (ROOT, self.seed);
+        loop {
+            let label = &name[start..end];
+            if label.is_empty() {
+                break;
+            }
+            let Some((child, h)) = self.child(parent, parent_hash, label) else {
+                break;
+            };
+            let word = self.nodes[child];
+            if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
+                // `!label.parent` prevails over every other rule: the suffix
+                // is the parent (exceptions have at least two labels, so
+                // `end < n`).
+                return SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
+            }
+            if active(word, RULE, RULE_PRIVATE, private) {
+                found = SuffixMatch::known(n - start, word & RULE_PRIVATE != 0);
+            }
+            if start == 0 || word & (INNER | WILDCARD) == 0 {
+                break;
+            }
+            end = start - 1;
+            start = name[..end]
+                .iter()
+                .rposition(|&b| b == b'.')
+                .map_or(0, |i| i + 1);
+            if active(word, WILDCARD, WILDCARD_PRIVATE, private) {
+                // `*.parent`: this label, whatever it is, extends the suffix
+                // (unless an exception for it follows).
+                found = SuffixMatch::known(n - start, word & WILDCARD_PRIVATE != 0);
+            }
+            if word & INNER == 0 {
+                break;
+            }
+            (parent, parent_hash) = (child as u16, h);
+        }
+        found
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The builder.
+
+/// A trie node while building.
+#[derive(Default)]
+struct TmpNode {
+    /// Children by label.
+    children: BTreeMap<Vec<u8>, usize>,
+    flags: u32,
+}
+
+/// A rule's text in A-label form, or `None` if it is not a domain name.
+fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
+    let canonical = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
+    let ascii: Cow<'_, str> = if rule.bytes().all(canonical) {
+        Cow::Borrowed(rule)
+    } else {
+        Cow::Owned(idna::domain_to_ascii(rule).ok()?)
+    };
+    // Letters, digits and hyphens only, as RFC 1123 host names (and every
+    // rule of the list) have them.
+    let ldh = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+    let ok = ascii
+        .split('.')
+        .all(|l| !l.is_empty() && l.len() <= MAX_LABEL && l.bytes().all(ldh));
+    ok.then_some(ascii)
+}
+
+/// Sets a rule flag on a node. A rule listed in both sections counts as
+/// ICANN.
+fn set_flag(flags: &mut u32, kind: u32, kind_private: u32, private: bool) {
+    if !private {
+        *flags = (*flags | kind) & !kind_private;
+    } else if *flags & kind == 0 {
+        *flags |= kind | kind_private;
+    }
+}
+
+fn build(text: &str) -> Result<SuffixList, BuildError> {
+    let mut trie: Vec<TmpNode> = alloc::vec![TmpNode::default()];
+    let mut private = false;
+    let mut rules = 0usize;
+    let mut version: Option<String> = None;
+    let mut commit: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim();
+        if let Some(comment) = line.strip_prefix("//") {
+            if comment.contains("===BEGIN ICANN DOMAINS===") {
+                private = false;
+            } else if comment.contains("===BEGIN PRIVATE DOMAINS===") {
+                private = true;
+            } else if comment.contains("===END PRIVATE DOMAINS===") {
+                private = false;
+            } else if let Some(v) = comment.trim().strip_prefix("VERSION:") {
+                version = Some(v.trim().into());
+            } else if let Some(c) = comment.trim().strip_prefix("COMMIT:") {
+                commit = Some(c.trim().into());
+            }
+            continue;
+        }
+        let Some(rule) = line.split_whitespace().next() else {
+            continue;
+        };
+        let err =
+            |kind: fn(usize, String) -> ErrorKind| BuildError::new(kind(line_no, rule.into()));
+        let (body, kind, kind_private) = if let Some(body) = rule.strip_prefix('!') {
+            if !body.contains('.') {
+                return Err(err(|line, rule| ErrorKind::Exception { line, rule }));
+            }
+            (body, EXCEPTION, EXCEPTION_PRIVATE)
+        } else if let Some(body) = rule.strip_prefix("*.") {
+            (body, WILDCARD, WILDCARD_PRIVATE)
+        } else if rule == "*" {
+            // The implicit rule, stated: nothing to store.
+            continue;
+        } else {
+            (rule, RULE, RULE_PRIVATE)
+        };
+        if body.contains('*') {
+            return Err(err(|line, rule| ErrorKind::Wildcard { line, rule }));
+        }
+        let Some(ascii) = to_ascii(body) else {
+            return Err(err(|line, rule| ErrorKind::InvalidRule { line, rule }));
+        };
+        let mut node = 0;
+        for label in ascii.rsplit('.') {
+            node = match trie[node].children.get(label.as_bytes()) {
+                Some(&child) => child,
+                None => {
+                    let child = trie.len();
+                    trie.push(TmpNode::default());
+                    trie[node].children.insert(label.as_bytes().to_vec(), child);
+                    child
+                }
+            };
+        }
+        set_flag(&mut trie[node].flags, kind, kind_private, private);
+        rules += 1;
+    }
+    if rules == 0 {
+        return Err(BuildError::new(ErrorKind::Empty));
+    }
+    if trie.len() > usize::from(u16::MAX) {
+        return Err(BuildError::new(ErrorKind::TooLarge));
+    }
+
+    // Every node but the root gets a slot; a node's key is its path hash.
+    let count = trie.len() - 1;
+    let slots = count + count / 32 + 1;
+    if slots >= usize::from(EMPTY) {
+        return Err(BuildError::new(ErrorKind::TooLarge));
+    }
+    let buckets = count.div_ceil(4).max(1);
+    let mut parent_of = alloc::vec![0usize; trie.len()];
+    let mut label_of: Vec<&[u8]> = alloc::vec![&[][..]; trie.len()];
+    for (id, node) in trie.iter().enumerate() {
+        for (label, &child) in &node.children {
+            parent_of[child] = id;
+            label_of[child] = label;
+        }
+    }
+    // Parents are created before their children, so one pass in id order
+    // computes the path hashes.
+    let mut seed = K2;
+    let (pilots, slot_of) = loop {
+        let mut hashes = alloc::vec![seed; trie.len()];
+        for id in 1..trie.len() {
+            hashes[id] = hash(hashes[parent_of[id]], label_of[id]);
+        }
+        if let Some((pilots, slot_of)) = place(&hashes[1..], buckets, slots) {
+            break (pilots, slot_of);
+        }
+        seed = mum(seed, K0);
+    };
+
+    let (labels, offsets) = pack_labels(label_of[1..].iter().copied());
+    if labels.len() > (1 << OFFSET_BITS) {
+        return Err(BuildError::new(ErrorKind::TooLarge));
+    }
+    let mut nodes = alloc::vec![0u32; slots];
+    let mut parents = alloc::vec![EMPTY; slots];
+    for id in 1..trie.len() {
+        let label = label_of[id];
+        let inner = if trie[id].children.is_empty() {
+            0
+        } else {
+            INNER
+        };
+        let slot = slot_of[id - 1];
+        nodes[slot] = offsets[label] | (label.len() as u32) << LEN_SHIFT | trie[id].flags | inner;
+        parents[slot] = match parent_of[id] {
+            0 => ROOT,
+            p => slot_of[p - 1] as u16,
+        };
+    }
+
+    let version = match (version, commit) {
+        (Some(v), Some(c)) => Some(alloc::format!("{v} (commit {c})")),
+        (Some(v), None) => Some(v),
+        (None, Some(c)) => Some(alloc::format!("commit {c}")),
+        (None, None) => None,
+    };
+    Ok(SuffixList {
+        seed,
+        nodes: Cow::Owned(nodes),
+        parents: Cow::Owned(parents),
+        pilots: Cow::Owned(pilots),
+        labels: Cow::Owned(labels),
+        version: version.map(Cow::Owned),
+    })
+}
+
+/// Hash-and-displace: finds for each bucket a pilot that sends its keys to
+/// free, distinct slots, largest buckets first. Returns the pilots and each
+/// key's slot, or `None` (two keys with one hash, or a bucket no pilot
+/// places) so that the caller retries with another seed.
+fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<usize>)> {
+    let mut members: Vec<Vec<usize>> = alloc::vec![Vec::new(); buckets];
+    for (key, &h) in hashes.iter().enumerate() {
+        members[bucket(h, buckets)].push(key);
+    }
+    let mut order: Vec<usize> = (0..buckets).collect();
+    order.sort_by(|&a, &b| members[b].len().cmp(&members[a].len()).then(a.cmp(&b)));
+    let mut taken = alloc::vec![false; slots];
+    let mut pilots = alloc::vec![0u16; buckets];
+    let mut slot_of = alloc::vec![0usize; hashes.len()];
+    let mut tried: Vec<usize> = Vec::new();
+    for b in order {
+        let keys = &members[b];
+        if keys.is_empty() {
+            break;
+        }
+        let pilot = (0..=u16::MAX).find(|&pilot| {
+            tried.clear();
+            for &key in keys {
+                let s = slot(hashes[key], pilot, slots);
+                if taken[s] || tried.contains(&s) {
+                    return false;
+                }
+                tried.push(s);
+            }
+            true
+        })?;
+        pilots[b] = pilot;
+        for (&key, &s) in keys.iter().zip(&tried) {
+            taken[s] = true;
+            slot_of[key] = s;
+        }
+    }
+    Some((pilots, slot_of))
+}
+
+/// Lays the distinct labels out in one byte string, longest first, a label
+/// that already occurs in it (as a whole label or inside a longer one)
+/// sharing those bytes. Returns the bytes and each label's offset.
+fn pack_labels<'a>(labels: impl Iterator<Item = &'a [u8]>) -> (Vec<u8>, BTreeMap<&'a [u8], u32>) {
+    let mut distinct: Vec<&[u8]> = labels.collect();
+    distinct.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    distinct.dedup();
+    let mut blob: Vec<u8> = Vec::new();
+    // Every substring of the blob's labels, with its offset.
+    let mut seen: BTreeMap<&[u8], u32> = BTreeMap::new();
+    let mut offsets = BTreeMap::new();
+    for label in distinct {
+        let off = match seen.get(label) {
+            Some(&off) => off,
+            None => {
+                let off = blob.len() as u32;
+                blob.extend_from_slice(label);
+                for i in 0..label.len() {
+                    for j in i + 1..=label.len() {
+                        seen.entry(&label[i..j]).or_insert(off + i as u32);
+                    }
+                }
+                off
+            }
+        };
+        offsets.insert(label, off);
+    }
+    (blob, offsets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> &'static SuffixList {
+        SuffixList::embedded()
+    }
+
+    /// `(suffix, registrable)` of a name.
+    fn parts(name: &str, private: bool) -> (Option<&str>, Option<&str>) {
+        let m = list().lookup(name, private);
+        (m.suffix(name), m.registrable(name))
+    }
+
+    #[test]
+    fn wildcard() {
+        // *.kawasaki.jp
+        assert_eq!(
+            parts("a.b.kawasaki.jp", false),
+            (Some("b.kawasaki.jp"), Some("a.b.kawasaki.jp"))
+        );
+        assert_eq!(parts("b.kawasaki.jp", false), (Some("b.kawasaki.jp"), None));
+        // `kawasaki.jp` itself is no rule.
+        assert_eq!(
+            parts("kawasaki.jp", false),
+            (Some("jp"), Some("kawasaki.jp"))
+        );
+        // *.ck, and `ck` itself is no rule but is the TLD.
+        assert_eq!(parts("ck", false), (Some("ck"), None));
+        assert_eq!(
+            parts("a.test.ck", false),
+            (Some("test.ck"), Some("a.test.ck"))
+        );
+    }
+
+    #[test]
+    fn exception() {
+        // !www.ck under *.ck
+        assert_eq!(parts("www.ck", false), (Some("ck"), Some("www.ck")));
+        assert_eq!(parts("a.www.ck", false), (Some("ck"), Some("www.ck")));
+        let m = list().lookup("www.ck", false);
+        assert!(m.is_known());
+        assert_eq!(m.section(), Some(Section::Icann));
+        // !city.kobe.jp under *.kobe.jp
+        assert_eq!(
+            parts("city.kobe.jp", false),
+            (Some("kobe.jp"), Some("city.kobe.jp"))
+        );
+        assert_eq!(parts("c.kobe.jp", false), (Some("c.kobe.jp"), None));
+    }
+
+    #[test]
+    fn implicit_rule() {
+        let m = list().lookup("b.example.example", true);
+        assert!(!m.is_known());
+        assert_eq!(m.section(), None);
+        assert_eq!(
+            parts("b.example.example", true),
+            (Some("example"), Some("example.example"))
+        );
+        assert_eq!(parts("example", true), (Some("example"), None));
+    }
+
+    #[test]
+    fn private_vs_icann_only() {
+        let m = list().lookup("foo.blogspot.com", true);
+        assert_eq!(
+            (m.suffix("foo.blogspot.com"), m.section()),
+            (Some("blogspot.com"), Some(Section::Private))
+        );
+        let m = list().lookup("foo.blogspot.com", false);
+        assert_eq!(
+            (m.suffix("foo.blogspot.com"), m.section()),
+            (Some("com"), Some(Section::Icann))
+        );
+        assert_eq!(parts("foo.blogspot.com", false).1, Some("blogspot.com"));
+        // A PRIVATE-only TLD path is absent in ICANN-only mode.
+        assert_eq!(
+            parts("x.github.io", true),
+            (Some("github.io"), Some("x.github.io"))
+        );
+        assert_eq!(parts("x.github.io", false), (Some("io"), Some("github.io")));
+    }
+
+    #[test]
+    fn uppercase_is_not_canonical() {
+        let m = list().lookup("EXAMPLE.COM", false);
+        assert!(!m.is_known());
+        assert_eq!(m.suffix("EXAMPLE.COM"), Some("COM"));
+    }
+
+    #[test]
+    fn idn_rules_are_a_labels() {
+        // 中国
+        let m = list().lookup("xn--fiqs8s", false);
+        assert!(m.is_known());
+        assert_eq!(m.suffix_len(), "xn--fiqs8s".len());
+        // 公司.cn
+        assert_eq!(parts("xn--55qx5d.cn", false), (Some("xn--55qx5d.cn"), None));
+        assert!(list().lookup("xn--55qx5d.cn", false).is_known());
+        // U-labels are not looked up.
+        assert!(!list().lookup("中国", false).is_known());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for name in [
+            "", ".", "..", "com.", ".com", "a..com", "..ck", ".www.ck", "www..ck", "*.ck",
+            "!www.ck",
+        ] {
+            for private in [false, true] {
+                let m = list().lookup(name, private);
+                assert!(m.suffix_len() <= name.len(), "{name:?}");
+                let _ = (m.suffix(name), m.registrable(name));
+            }
+        }
+        assert_eq!(parts(".com", false), (Some("com"), None));
+        assert_eq!(parts("com.", false), (None, None));
+    }
+
+    #[test]
+    fn layout_limits() {
+        let (_, nodes, parents, _, labels) = list().__raw_parts();
+        assert_eq!(parents.len(), nodes.len());
+        assert!(labels.len() <= 1 << OFFSET_BITS);
+        assert!(list().memory_usage() <= 128 * 1024);
+    }
+
+    #[test]
+    fn build_errors() {
+        let e = SuffixList::parse("com\n*.*.com\n").unwrap_err();
+        assert_eq!(e.line(), Some(2));
+        let e = SuffixList::parse("com\na..com\n").unwrap_err();
+        assert_eq!(e.line(), Some(2));
+        assert!(SuffixList::parse("!com").is_err());
+        assert!(SuffixList::parse("// only comments\n\n").is_err());
+        assert!(SuffixList::parse("*\n").is_err());
+        let e = SuffixList::parse("ok\nfoo bar\nbad_rule!\n").unwrap_err();
+        assert_eq!(e.line(), Some(3), "{e}");
+    }
+
+    #[test]
+    fn sections_and_duplicates() {
+        let list = SuffixList::parse(
+            "// ===BEGIN PRIVATE DOMAINS===\nfoo.com\n// ===END PRIVATE DOMAINS===\n\
+             // ===BEGIN ICANN DOMAINS===\nfoo.com\ncom\n",
+        )
+        .unwrap();
+        assert_eq!(
+            list.lookup("a.foo.com", false).section(),
+            Some(Section::Icann)
+        );
+        assert_eq!(list.lookup("a.foo.com", false).suffix_len(), 7);
+        let list = SuffixList::parse("com // trailing words are ignored\n*.foo.com\n").unwrap();
+        assert_eq!(
+            list.lookup("a.b.foo.com", false).suffix_len(),
+            "b.foo.com".len()
+        );
+        assert_eq!(
+            list.lookup("a.b.foo.com", false).section(),
+            Some(Section::Icann)
+        );
+    }
+
+    #[test]
+    fn unicode_rules() {
+        let list = SuffixList::parse("cn\n公司.cn\n*.例子.cn\n").unwrap();
+        assert_eq!(
+            list.lookup("a.xn--55qx5d.cn", false).suffix_len(),
+            "xn--55qx5d.cn".len()
+        );
+        assert_eq!(
+            list.lookup("a.b.xn--fsqu00a.cn", false).suffix_len(),
+            "b.xn--fsqu00a.cn".len()
+        );
+    }
+}
