@@ -103,6 +103,12 @@ pub mod __private {
         crate::normalize::is_fast(c)
     }
 
+    /// `true` if `c` is unassigned in [`crate::UNICODE_VERSION`] but allowed
+    /// by the `idna` crate's newer data (the generated `NEWER_THAN_PINNED`).
+    pub fn is_newer_than_pinned(c: char) -> bool {
+        crate::normalize::is_newer_than_pinned(c)
+    }
+
     /// Punycode-encodes a label (without `xn--`), as the normaliser does.
     pub fn punycode_encode(label: &str) -> Option<alloc::string::String> {
         let chars: alloc::vec::Vec<char> = label.chars().collect();

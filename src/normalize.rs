@@ -55,7 +55,7 @@ pub(crate) fn is_fast(c: char) -> bool {
 /// `true` if `c` is unassigned in the pinned Unicode version (that of
 /// IdnaTestV2.txt), which UTS #46 therefore disallows, but the `idna` crate's
 /// newer data allows. See `tests/idna_test_v2.rs`, `newer_unicode_is_refused`.
-fn is_newer_than_pinned(c: char) -> bool {
+pub(crate) fn is_newer_than_pinned(c: char) -> bool {
     let c = c as u32;
     NEWER_THAN_PINNED
         .binary_search_by(|&(lo, hi)| {

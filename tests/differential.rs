@@ -28,16 +28,11 @@ fn strip_root(input: &str) -> &str {
     input
 }
 
-/// Code point ranges first assigned after Unicode 17.0, which dncheck refuses
-/// and idna's Unicode 18.0 data allows (see `newer_unicode_is_refused`).
+/// Code points first assigned after Unicode 17.0, which dncheck refuses and
+/// idna's Unicode 18.0 data allows (see `newer_unicode_is_refused` in
+/// `tests/idna_test_v2.rs`).
 fn has_newer_code_points(s: &str) -> bool {
-    // Check via dncheck itself on single characters: a code point that the
-    // fast set lacks, idna maps to itself, and dncheck refuses alone.
-    s.chars().any(|c| {
-        !c.is_ascii()
-            && idna_strict(format!("a{c}").as_bytes()).is_some()
-            && Checker::default().check(&format!("a{c}")).is_err()
-    })
+    s.chars().any(dncheck::__private::is_newer_than_pinned)
 }
 
 /// The oracle comparison for one input: the same verdict and the same ASCII.
@@ -59,7 +54,13 @@ fn agree_with_idna(input: &str) -> Result<(), TestCaseError> {
         }
         (Err(e), None) => prop_assert!(e.reason() != Reason::Empty || input.is_empty()),
         (Err(e), Some(a)) => prop_assert!(
-            has_newer_code_points(input),
+            // In the input, or inside its A-labels.
+            has_newer_code_points(input)
+                || has_newer_code_points(
+                    &Uts46::new()
+                        .to_unicode(oracle_input.as_bytes(), AsciiDenyList::STD3, Hyphens::Check)
+                        .0
+                ),
             "refused {:?} ({}) where idna gives {:?}",
             input,
             e,
