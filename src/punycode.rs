@@ -66,15 +66,7 @@ static ADAPT_TAIL: [u8; 456] = {
 fn adapt(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
     delta /= if first_time { DAMP } else { 2 };
     delta += div_rem(delta, num_points).0;
-    // `while delta > 455 { delta /= 35; k += 36 }`: the first two steps as
-    // selects (how many run is data, which the branch predictor cannot
-    // learn), the rare rest as the loop.
     let mut k = 0;
-    for _ in 0..2 {
-        let more = delta > ((BASE - T_MIN) * T_MAX) / 2;
-        delta = if more { delta / (BASE - T_MIN) } else { delta };
-        k += if more { BASE } else { 0 };
-    }
     while delta > ((BASE - T_MIN) * T_MAX) / 2 {
         delta /= BASE - T_MIN;
         k += BASE;
