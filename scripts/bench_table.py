@@ -136,14 +136,23 @@ def measure(args) -> dict[str, dict[str, float | None]]:
 
 
 def median_of(runs: list[dict]) -> dict[str, dict[str, float | None]]:
-    """The median of every value over several saved runs."""
-    table: dict[str, dict[str, float | None]] = {}
+    """The median of every value over several saved runs; the ratios are the
+    medians of each run's own ratios (the machine's speed drifts between
+    runs, and a ratio is only meaningful within one)."""
+    table: dict[str, dict[str, list[float]]] = {}
     for run in runs:
         for category, row in run.items():
+            cell = table.setdefault(category, {})
             for key, value in row.items():
-                table.setdefault(category, {}).setdefault(key, [])
+                cell.setdefault(key, [])
                 if value is not None:
-                    table[category][key].append(value)
+                    cell[key].append(value)
+            dn = row.get("dncheck")
+            for bench_id, _ in IDS[1:]:
+                other = row.get(bench_id)
+                cell.setdefault(f"ratio:{bench_id}", [])
+                if dn and other:
+                    cell[f"ratio:{bench_id}"].append(other / dn)
     return {
         c: {k: (statistics.median(v) if v else None) for k, v in row.items()}
         for c, row in table.items()
@@ -161,7 +170,11 @@ def print_table(table: dict[str, dict[str, float | None]]) -> None:
         dn, uts, strict = per_name
         cells = [f"`{category}`", str(int(n)) if n else "-"]
         cells += [fmt_ns(x) for x in per_name]
-        cells += [fmt_ratio(uts, dn), fmt_ratio(strict, dn)]
+        ratios = [row.get(f"ratio:{bench_id}") for bench_id, _ in IDS[1:]]
+        if all(r is not None for r in ratios):
+            cells += [f"{r:.1f}x" for r in ratios]
+        else:
+            cells += [fmt_ratio(uts, dn), fmt_ratio(strict, dn)]
         print("| " + " | ".join(cells) + " |")
 
 

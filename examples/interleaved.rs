@@ -1,0 +1,110 @@
+//! Interleaved timing of dncheck against `idna`, per corpus category: the
+//! three functions take turns in short bursts (a few milliseconds each) over
+//! many rounds, and the table reports the median of each round's ratio. On a
+//! machine whose speed drifts (shared cores, frequency changes), a ratio from
+//! adjacent bursts holds up where separate long measurements do not.
+//!
+//! ```text
+//! cargo run --release --example interleaved [ROUNDS]
+//! ```
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use dncheck::Checker;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+
+const CORPUS: &str = include_str!("../benches/data/corpus.tsv");
+const CATEGORIES: &[&str] = &[
+    "ascii",
+    "subdomain",
+    "chinese",
+    "other_idn",
+    "punycode",
+    "variant",
+    "invalid",
+    "all",
+];
+
+/// ns per name for one burst of `reps` passes over `names`.
+fn burst(names: &[&str], reps: usize, f: &mut dyn FnMut(&str) -> bool) -> f64 {
+    let start = Instant::now();
+    let mut accepted = 0usize;
+    for _ in 0..reps {
+        for &name in names {
+            accepted += usize::from(f(black_box(name)));
+        }
+    }
+    black_box(accepted);
+    start.elapsed().as_nanos() as f64 / (reps * names.len()) as f64
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(41);
+    let checker = Checker::default();
+    let uts46 = Uts46::new();
+    println!("| category | names | dncheck ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / dncheck | strict / dncheck |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for &category in CATEGORIES {
+        let names: Vec<&str> = CORPUS
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .filter(|(c, _)| category == "all" || *c == category)
+            .map(|(_, name)| name)
+            .collect();
+        // About 2 ms of dncheck per burst.
+        let reps = (2_000_000 / (names.len() * 200)).max(1);
+        let mut ours = |n: &str| {
+            let r = checker.check(n);
+            black_box(&r);
+            r.is_ok()
+        };
+        let mut theirs = |n: &str| {
+            let r = uts46.to_ascii(
+                n.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::Check,
+                DnsLength::VerifyAllowRootDot,
+            );
+            black_box(&r);
+            r.is_ok()
+        };
+        let mut strict = |n: &str| {
+            let r = idna::domain_to_ascii_strict(n);
+            black_box(&r);
+            r.is_ok()
+        };
+        // Warm up.
+        burst(&names, reps, &mut ours);
+        burst(&names, reps, &mut theirs);
+        burst(&names, reps, &mut strict);
+        let (mut d, mut u, mut s, mut ru, mut rs) = (vec![], vec![], vec![], vec![], vec![]);
+        for _ in 0..rounds {
+            let a = burst(&names, reps, &mut ours);
+            let b = burst(&names, reps, &mut theirs);
+            let c = burst(&names, reps, &mut strict);
+            d.push(a);
+            u.push(b);
+            s.push(c);
+            ru.push(b / a);
+            rs.push(c / a);
+        }
+        println!(
+            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x |",
+            names.len(),
+            median(&mut d),
+            median(&mut u),
+            median(&mut s),
+            median(&mut ru),
+            median(&mut rs)
+        );
+    }
+}
