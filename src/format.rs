@@ -59,10 +59,12 @@ const fn ascii_map(underscore: bool) -> [u8; 256] {
     t
 }
 
-/// `true` for a byte allowed in a label: LDH, and `_` when `underscore`.
+/// `true` for a (lowercase) byte allowed in a label: LDH, and `_` when
+/// `underscore`. The same tables as the scans use.
 #[inline(always)]
 pub(crate) fn ascii_allowed(b: u8, underscore: bool) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (underscore && b == b'_')
+    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
+    canon[usize::from(b)]
 }
 
 /// The hyphen rules (UTS #46 V2, V3) on a label of bytes or code points: no
