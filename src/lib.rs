@@ -42,9 +42,9 @@ assert_eq!(err.reason().message_zh(), "标签以连字符开头或结尾，或�
 
 # Crate features
 
-* **std** (default) — implies nothing beyond `idna/std` today; later stages
-  use it for loading lists from files. Without it the crate is `no_std` +
-  `alloc`.
+* **std** (default) — `std` support in `idna`, and
+  [`SuffixList::from_file`]. Without it the crate is `no_std` + `alloc`
+  (`SuffixList::parse` still loads a list from text).
 * **serde** — `Serialize` for the result types (used by the CLI).
 * **cli** — builds the `dncheck` binary (`cargo run --features cli -- NAME`).
 */
