@@ -487,8 +487,11 @@ impl fmt::Debug for Verdict<'_> {
 
 #[cfg(feature = "serde")]
 mod serde_impls {
-    //! `Serialize` in the shape of the CLI's JSON: reasons and flags as their
-    //! stable strings.
+    //! `Serialize` for the result types: reasons and flags as their stable
+    //! strings, a verdict as `ascii`, `unicode` and `flags`, a rejection as
+    //! `reason`, the vendor codes, the messages, `label` and `span`. The
+    //! CLI's JSON record adds `input`, `ok` and the fields of later stages,
+    //! with every key always present.
     use super::{Flag, Flags, Reason, Rejection, Verdict};
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
