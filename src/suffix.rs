@@ -9,18 +9,26 @@
 //! the hash of its path: `h(node) = mix(h(parent), label)`, `h(root) = seed`.
 //! A lookup walks the name's labels from the right, extends the path hash by
 //! one label and lands on exactly one slot, which it verifies; no search, no
-//! probing. Four flat arrays:
+//! probing. Three flat arrays:
 //!
-//! * `nodes: [u32]`, one word per slot: bits 0..18 the label's byte offset in
-//!   `labels`, bits 18..24 its length (at most 63), bits 24..30 the rule flags
-//!   below, bit 30 "has children". An empty slot is 0.
-//! * `parents: [u16]`, per slot: the parent's slot (`ROOT` for a TLD), so
-//!   that a slot is verified by its parent and its label alone.
-//! * `pilots: [u16]`, per hash bucket: the displacement that sends the
-//!   bucket's keys to free slots (PTHash-style hash-and-displace, built with
-//!   load ≈ 0.97 so that construction is quick).
+//! * `slots: [[u16; 3]]`, one 6-byte record per slot, so that a lookup
+//!   touches one place per slot:
+//!   * `[0]`: the parent's slot (`ROOT` for a TLD, `EMPTY` for an empty
+//!     slot), so that a slot is verified by its parent and its label alone;
+//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..18
+//!     the label's byte offset in `labels`, bits 18..24 its length (at most
+//!     63), bits 24..30 the rule flags below, bit 30 "has children". An empty
+//!     slot's word is 0.
+//! * `pilots: [u32]`, per hash bucket (a power of two of them, about a
+//!   quarter of the slots; the top bits of the path hash pick one): the
+//!   displacement that sends the bucket's keys to free slots
+//!   (PTHash-style hash-and-displace, built with load ≈ 0.97 so that
+//!   construction is quick). The slot is `(low half ^ pilot) * slots >> 32`:
+//!   the pilot is stored ready-mixed, so that a lookup spends one multiply
+//!   on it.
 //! * `labels: [u8]`, every distinct label once, and a label that occurs inside
-//!   a longer one (`com` in `community`) shares its bytes.
+//!   a longer one (`com` in `community`) shares its bytes; then 7 bytes of
+//!   padding, so that a label's first 8 bytes are one word read.
 //!
 //! A wildcard rule `*.ck` is a flag on the node `ck`, not a node of its own,
 //! and an exception `!www.ck` a flag on `www` under `ck`; each flag has a
@@ -90,17 +98,15 @@ const MAX_LABEL: usize = 63;
 #[derive(Clone, PartialEq, Eq)]
 pub struct SuffixList {
     seed: u64,
-    nodes: Cow<'static, [u32]>,
-    parents: Cow<'static, [u16]>,
-    pilots: Cow<'static, [u16]>,
+    slots: Cow<'static, [[u16; 3]]>,
+    pilots: Cow<'static, [u32]>,
     labels: Cow<'static, [u8]>,
     version: Option<Cow<'static, str>>,
 }
 
 static EMBEDDED: SuffixList = SuffixList {
     seed: psl::SEED,
-    nodes: Cow::Borrowed(&psl::NODES),
-    parents: Cow::Borrowed(&psl::PARENTS),
+    slots: Cow::Borrowed(&psl::SLOTS),
     pilots: Cow::Borrowed(&psl::PILOTS),
     labels: Cow::Borrowed(psl::LABELS),
     version: Some(Cow::Borrowed(psl::VERSION)),
@@ -185,6 +191,10 @@ impl fmt::Display for Section {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SuffixMatch {
     len: usize,
+    /// The length of the registrable domain (the suffix and one more
+    /// label), 0 if there is none; found by the lookup, which walks the
+    /// labels anyway.
+    reg: usize,
     known: bool,
     private: bool,
 }
@@ -193,6 +203,7 @@ impl SuffixMatch {
     const fn known(len: usize, private: bool) -> Self {
         SuffixMatch {
             len,
+            reg: 0,
             known: true,
             private,
         }
@@ -201,6 +212,7 @@ impl SuffixMatch {
     const fn implicit(len: usize) -> Self {
         SuffixMatch {
             len,
+            reg: 0,
             known: false,
             private: false,
         }
@@ -289,21 +301,12 @@ impl SuffixMatch {
     /// assert_eq!(list.lookup("xn--55qx5d.cn", false).registrable("xn--55qx5d.cn"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn registrable<'n>(&self, name: &'n str) -> Option<&'n str> {
-        if self.len == 0 {
-            return None;
+        if self.reg == 0 {
+            return None; // a public suffix, or an empty label as in `.com`
         }
-        // `name[..dot]` is what precedes `.suffix`.
-        let dot = name.len().checked_sub(self.len + 1)?;
-        if name.as_bytes().get(dot) != Some(&b'.') {
-            return None;
-        }
-        let before = &name.as_bytes()[..dot];
-        let start = before.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
-        if start == dot {
-            return None; // an empty label, as in `.com`
-        }
-        name.get(start..)
+        name.get(name.len().checked_sub(self.reg)?..)
     }
 }
 
@@ -394,7 +397,7 @@ impl fmt::Debug for SuffixList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SuffixList")
             .field("version", &self.version())
-            .field("nodes", &self.nodes.len())
+            .field("slots", &self.slots.len())
             .field("label_bytes", &self.labels.len())
             .finish()
     }
@@ -500,7 +503,7 @@ impl SuffixList {
     /// ```
     #[must_use]
     pub fn memory_usage(&self) -> usize {
-        self.nodes.len() * 4 + self.parents.len() * 2 + self.pilots.len() * 2 + self.labels.len()
+        self.slots.len() * 6 + self.pilots.len() * 4 + self.labels.len()
     }
 
     /// Finds the public suffix of `name` in one pass over its labels from
@@ -526,11 +529,11 @@ impl SuffixList {
     /// assert_eq!(m.suffix("a.b.kawasaki.jp"), Some("b.kawasaki.jp"));
     /// ```
     #[must_use]
+    #[inline]
     pub fn lookup(&self, name: &str, private: bool) -> SuffixMatch {
         let table = Table {
             seed: self.seed,
-            nodes: &self.nodes,
-            parents: &self.parents,
+            slots: &self.slots,
             pilots: &self.pilots,
             labels: &self.labels,
         };
@@ -541,14 +544,8 @@ impl SuffixList {
     /// the public API.
     #[doc(hidden)]
     #[must_use]
-    pub fn __raw_parts(&self) -> (u64, &[u32], &[u16], &[u16], &[u8]) {
-        (
-            self.seed,
-            &self.nodes,
-            &self.parents,
-            &self.pilots,
-            &self.labels,
-        )
+    pub fn __raw_parts(&self) -> (u64, &[[u16; 3]], &[u32], &[u8]) {
+        (self.seed, &self.slots, &self.pilots, &self.labels)
     }
 }
 
@@ -602,73 +599,113 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The path hash of a label under a node of path hash `parent`. Reads every
-/// byte of the label (overlapping words, as wyhash does for short keys).
+/// The first (up to) 8 bytes of a label as a little-endian word, zero
+/// padded: the label's "head", which the hash and the comparison use.
 #[inline(always)]
-fn hash(parent: u64, label: &[u8]) -> u64 {
+fn head(label: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let k = label.len().min(8);
+    buf[..k].copy_from_slice(&label[..k]);
+    u64::from_le_bytes(buf)
+}
+
+/// [`head`] of the label `name[start..end]` (not empty), read from the name
+/// in one word where it can.
+#[inline(always)]
+fn head_in(name: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len >= 8 {
+        read64(name, start)
+    } else if end >= 8 {
+        // The word that ends with the label, shifted down.
+        read64(name, end - 8) >> (64 - 8 * len)
+    } else if name.len() >= 8 {
+        (read64(name, 0) >> (8 * start)) & (u64::MAX >> (64 - 8 * len))
+    } else {
+        head(&name[start..end])
+    }
+}
+
+/// The path hash of a label (of head `first`, see [`head`]) under a node of
+/// path hash `parent`. Reads every byte of the label.
+#[inline(always)]
+fn hash(parent: u64, first: u64, label: &[u8]) -> u64 {
     let len = label.len();
-    let (a, b) = if len > 8 {
+    let rest = if len > 8 {
         let mut acc = K0;
-        let mut i = 0;
+        let mut i = 8;
         while len - i > 8 {
             acc = mum(acc ^ read64(label, i), K1);
             i += 8;
         }
-        (acc, read64(label, len - 8))
-    } else if len >= 4 {
-        (read32(label, 0), read32(label, len - 4))
-    } else if len > 0 {
-        let (x, y, z) = (label[0], label[len / 2], label[len - 1]);
-        (u64::from(x) << 16 | u64::from(y) << 8 | u64::from(z), 0)
+        acc ^ read64(label, len - 8)
     } else {
-        (0, 0)
+        0
     };
-    mum(a ^ parent ^ K1, b ^ K2 ^ len as u64)
+    mum(first ^ parent ^ K1, rest ^ K2 ^ len as u64)
 }
 
 /// Which bucket of `buckets` a path hash falls in.
 #[inline(always)]
 fn bucket(h: u64, buckets: usize) -> usize {
-    (((h >> 32) * buckets as u64) >> 32) as usize
+    // `buckets` is a power of two (at most 2^16): the top bits.
+    ((h >> 32) >> (32 - buckets.trailing_zeros())) as usize
 }
 
 /// The slot a path hash goes to with this pilot.
 #[inline(always)]
-fn slot(h: u64, pilot: u16, slots: usize) -> usize {
-    let x = (h ^ (u64::from(pilot) + 1).wrapping_mul(K0)).wrapping_mul(K2) >> 32;
+fn slot(h: u64, pilot: u32, slots: usize) -> usize {
+    // The low half of the hash: the bucket took the high half.
+    let x = u64::from(h as u32 ^ pilot);
     ((x * slots as u64) >> 32) as usize
 }
 
 /// The arrays of a [`SuffixList`], borrowed for one lookup.
 struct Table<'t> {
     seed: u64,
-    nodes: &'t [u32],
-    parents: &'t [u16],
-    pilots: &'t [u16],
+    slots: &'t [[u16; 3]],
+    pilots: &'t [u32],
     labels: &'t [u8],
 }
 
 impl Table<'_> {
-    /// The slot of `label` under the node in slot `parent` (of path hash
-    /// `parent_hash`), and the child's path hash.
+    /// The node word and slot of `label` under the node in slot `parent` (of
+    /// path hash `parent_hash`), and the child's path hash.
     #[inline(always)]
-    fn child(&self, parent: u16, parent_hash: u64, label: &[u8]) -> Option<(usize, u64)> {
-        let h = hash(parent_hash, label);
+    fn child(
+        &self,
+        parent: u16,
+        parent_hash: u64,
+        first: u64,
+        label: &[u8],
+    ) -> Option<(u32, usize, u64)> {
+        let h = hash(parent_hash, first, label);
         let pilot = self.pilots[bucket(h, self.pilots.len())];
-        let slot = slot(h, pilot, self.nodes.len());
-        let word = self.nodes[slot];
+        let slot = slot(h, pilot, self.slots.len());
+        let [slot_parent, lo, hi] = self.slots[slot];
+        let word = u32::from(lo) | u32::from(hi) << 16;
         let len = ((word >> LEN_SHIFT) & LEN_MASK) as usize;
-        if self.parents[slot] != parent || len != label.len() {
+        if slot_parent != parent || len != label.len() {
             return None;
         }
         let off = (word & OFFSET_MASK) as usize;
-        same(&self.labels[off..off + len], label).then_some((slot, h))
+        // `labels` ends with 7 bytes of padding, so a word can be read at
+        // any label's offset.
+        let stored = read64(self.labels, off);
+        let ok = if len <= 8 {
+            stored & (u64::MAX >> (64 - 8 * len)) == first
+        } else {
+            stored == first && same(&self.labels[off + 8..off + len], &label[8..])
+        };
+        ok.then_some((word, slot, h))
     }
 
+    #[inline]
     fn lookup(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
+        // The current label is `name[start..end]`.
         let mut end = n;
-        let mut start = name.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
+        let mut start = label_start(name, n);
         // The TLD: the implicit rule `*` matches it.
         let mut found = SuffixMatch::implicit(n - start);
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
@@ -677,27 +714,31 @@ impl Table<'_> {
             if label.is_empty() {
                 break;
             }
-            let Some((child, h)) = self.child(parent, parent_hash, label) else {
+            let first = head_in(name, start, end);
+            let Some((word, child, h)) = self.child(parent, parent_hash, first, label) else {
                 break;
             };
-            let word = self.nodes[child];
             if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
                 // `!label.parent` prevails over every other rule: the suffix
                 // is the parent (exceptions have at least two labels, so
-                // `end < n`).
-                return SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
+                // `end < n`), and this label makes the registrable domain.
+                let mut m = SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
+                m.reg = n - start;
+                return m;
             }
             if active(word, RULE, RULE_PRIVATE, private) {
                 found = SuffixMatch::known(n - start, word & RULE_PRIVATE != 0);
             }
-            if start == 0 || word & (INNER | WILDCARD) == 0 {
+            if start == 0 {
                 break;
             }
+            // The next label, found even at a leaf: it is the registrable
+            // domain's first label if no longer rule matches.
             end = start - 1;
-            start = name[..end]
-                .iter()
-                .rposition(|&b| b == b'.')
-                .map_or(0, |i| i + 1);
+            start = label_start(name, end);
+            if word & (INNER | WILDCARD) == 0 {
+                break;
+            }
             if active(word, WILDCARD, WILDCARD_PRIVATE, private) {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
@@ -708,7 +749,61 @@ impl Table<'_> {
             }
             (parent, parent_hash) = (child as u16, h);
         }
+        // The registrable domain: the suffix and the label before it.
+        let suffix_start = n - found.len;
+        if found.len == 0 || suffix_start == 0 {
+            return found;
+        }
+        let dot = suffix_start - 1;
+        let reg_start = if dot == end {
+            start // the label the walk stopped at
+        } else {
+            label_start(name, dot)
+        };
+        if reg_start < dot {
+            found.reg = n - reg_start;
+        }
         found
+    }
+}
+
+/// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
+/// crosses bytes).
+#[inline(always)]
+fn dots(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ 0x2e2e_2e2e_2e2e_2e2e;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The start of the label that ends at `end`: one past the last `.` of
+/// `name[..end]`, or 0. Eight bytes at a time (SWAR), from the right.
+#[inline(always)]
+fn label_start(name: &[u8], end: usize) -> usize {
+    let mut e = end;
+    while e >= 8 {
+        let m = dots(read64(name, e - 8));
+        if m != 0 {
+            return e - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+        }
+        e -= 8;
+    }
+    if e == 0 {
+        return 0;
+    }
+    if name.len() >= 8 {
+        // The first `e` (< 8) bytes, in the low bytes of a whole word.
+        let m = dots(read64(name, 0)) & ((1u64 << (8 * e)) - 1);
+        if m == 0 {
+            0
+        } else {
+            (63 - m.leading_zeros() as usize) / 8 + 1
+        }
+    } else {
+        name[..e]
+            .iter()
+            .rposition(|&b| b == b'.')
+            .map_or(0, |i| i + 1)
     }
 }
 
@@ -825,7 +920,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     if slots >= usize::from(EMPTY) {
         return Err(BuildError::new(ErrorKind::TooLarge));
     }
-    let buckets = count.div_ceil(4).max(1);
+    let buckets = count.div_ceil(4).max(1).next_power_of_two();
     let mut parent_of = alloc::vec![0usize; trie.len()];
     let mut label_of: Vec<&[u8]> = alloc::vec![&[][..]; trie.len()];
     for (id, node) in trie.iter().enumerate() {
@@ -840,7 +935,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     let (pilots, slot_of) = loop {
         let mut hashes = alloc::vec![seed; trie.len()];
         for id in 1..trie.len() {
-            hashes[id] = hash(hashes[parent_of[id]], label_of[id]);
+            hashes[id] = hash(hashes[parent_of[id]], head(label_of[id]), label_of[id]);
         }
         if let Some((pilots, slot_of)) = place(&hashes[1..], buckets, slots) {
             break (pilots, slot_of);
@@ -848,12 +943,14 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         seed = mum(seed, K0);
     };
 
-    let (labels, offsets) = pack_labels(label_of[1..].iter().copied());
+    let (mut labels, offsets) = pack_labels(label_of[1..].iter().copied());
+    // Padding (dots: no label holds one), so that a lookup reads a whole
+    // word at any label's offset.
+    labels.extend_from_slice(b".......");
     if labels.len() > (1 << OFFSET_BITS) {
         return Err(BuildError::new(ErrorKind::TooLarge));
     }
-    let mut nodes = alloc::vec![0u32; slots];
-    let mut parents = alloc::vec![EMPTY; slots];
+    let mut records = alloc::vec![[EMPTY, 0, 0]; slots];
     for id in 1..trie.len() {
         let label = label_of[id];
         let inner = if trie[id].children.is_empty() {
@@ -862,11 +959,12 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
             INNER
         };
         let slot = slot_of[id - 1];
-        nodes[slot] = offsets[label] | (label.len() as u32) << LEN_SHIFT | trie[id].flags | inner;
-        parents[slot] = match parent_of[id] {
+        let word = offsets[label] | (label.len() as u32) << LEN_SHIFT | trie[id].flags | inner;
+        let parent = match parent_of[id] {
             0 => ROOT,
             p => slot_of[p - 1] as u16,
         };
+        records[slot] = [parent, word as u16, (word >> 16) as u16];
     }
 
     let version = match (version, commit) {
@@ -877,8 +975,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     };
     Ok(SuffixList {
         seed,
-        nodes: Cow::Owned(nodes),
-        parents: Cow::Owned(parents),
+        slots: Cow::Owned(records),
         pilots: Cow::Owned(pilots),
         labels: Cow::Owned(labels),
         version: version.map(Cow::Owned),
@@ -889,7 +986,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
 /// free, distinct slots, largest buckets first. Returns the pilots and each
 /// key's slot, or `None` (two keys with one hash, or a bucket no pilot
 /// places) so that the caller retries with another seed.
-fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<usize>)> {
+fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u32>, Vec<usize>)> {
     let mut members: Vec<Vec<usize>> = alloc::vec![Vec::new(); buckets];
     for (key, &h) in hashes.iter().enumerate() {
         members[bucket(h, buckets)].push(key);
@@ -897,7 +994,7 @@ fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<
     let mut order: Vec<usize> = (0..buckets).collect();
     order.sort_by(|&a, &b| members[b].len().cmp(&members[a].len()).then(a.cmp(&b)));
     let mut taken = alloc::vec![false; slots];
-    let mut pilots = alloc::vec![0u16; buckets];
+    let mut pilots = alloc::vec![0u32; buckets];
     let mut slot_of = alloc::vec![0usize; hashes.len()];
     let mut tried: Vec<usize> = Vec::new();
     for b in order {
@@ -905,17 +1002,20 @@ fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<
         if keys.is_empty() {
             break;
         }
-        let pilot = (0..=u16::MAX).find(|&pilot| {
-            tried.clear();
-            for &key in keys {
-                let s = slot(hashes[key], pilot, slots);
-                if taken[s] || tried.contains(&s) {
-                    return false;
+        // Candidate pilots: 65,536 well-spread 32-bit values.
+        let pilot = (0..=u64::from(u16::MAX))
+            .map(|i| ((i + 1).wrapping_mul(K0) >> 32) as u32)
+            .find(|&pilot| {
+                tried.clear();
+                for &key in keys {
+                    let s = slot(hashes[key], pilot, slots);
+                    if taken[s] || tried.contains(&s) {
+                        return false;
+                    }
+                    tried.push(s);
                 }
-                tried.push(s);
-            }
-            true
-        })?;
+                true
+            })?;
         pilots[b] = pilot;
         for (&key, &s) in keys.iter().zip(&tried) {
             taken[s] = true;
@@ -1077,8 +1177,8 @@ mod tests {
 
     #[test]
     fn layout_limits() {
-        let (_, nodes, parents, _, labels) = list().__raw_parts();
-        assert_eq!(parents.len(), nodes.len());
+        let (_, slots, _, labels) = list().__raw_parts();
+        assert!(slots.len() < usize::from(EMPTY));
         assert!(labels.len() <= 1 << OFFSET_BITS);
         assert!(list().memory_usage() <= 128 * 1024);
     }

@@ -347,13 +347,13 @@ fn embedded_version() {
 #[test]
 fn table_size() {
     let size = SuffixList::embedded().memory_usage();
-    let (_, nodes, parents, pilots, labels) = SuffixList::embedded().__raw_parts();
+    let (_, slots, pilots, labels) = SuffixList::embedded().__raw_parts();
     println!(
-        "suffix table: {size} bytes ({} slots x (4 + 2) + {} pilots x 2 + {} label bytes)",
-        nodes.len(),
+        "suffix table: {size} bytes ({} slots x 6 + {} pilots x 4 + {} label bytes)",
+        slots.len(),
         pilots.len(),
         labels.len()
     );
-    assert_eq!(parents.len(), nodes.len());
+    assert_eq!(size, slots.len() * 6 + pilots.len() * 4 + labels.len());
     assert!(size <= 128 * 1024);
 }

@@ -17,7 +17,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     let list =
         dncheck::SuffixList::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let version = list.version().unwrap_or(SNAPSHOT_DATE).to_owned();
-    let (seed, nodes, parents, pilots, labels) = list.__raw_parts();
+    let (seed, slots, pilots, labels) = list.__raw_parts();
     assert!(labels.is_ascii(), "labels are A-labels");
 
     let mut s = header("data/public_suffix_list.dat", fnv1a(text.as_bytes()));
@@ -25,7 +25,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(
         s,
         "// {} slots, {} buckets, {} label bytes; {} bytes of table (layout: src/suffix.rs).",
-        nodes.len(),
+        slots.len(),
         pilots.len(),
         labels.len(),
         list.memory_usage()
@@ -40,37 +40,33 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s).unwrap();
     writeln!(
         s,
-        "/// Per slot: label offset, length, rule flags, has-children bit."
+        "/// Per slot: the parent's slot (65535: a TLD; 65534: an empty slot), then the\n\
+         /// node word (label offset, length, rule flags, has-children bit), low half first."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static NODES: [u32; {}] = [", nodes.len()).unwrap();
-    for row in nodes.chunks(12) {
-        let line: Vec<String> = row.iter().map(|w| format!("0x{w:08x}")).collect();
+    writeln!(
+        s,
+        "pub(crate) static SLOTS: [[u16; 3]; {}] = [",
+        slots.len()
+    )
+    .unwrap();
+    for row in slots.chunks(6) {
+        let line: Vec<String> = row
+            .iter()
+            .map(|[p, lo, hi]| format!("[{p}, 0x{lo:04x}, 0x{hi:04x}]"))
+            .collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
-    for (name, doc, values) in [
-        (
-            "PARENTS",
-            "Per slot: the parent's slot (65535: a TLD; 65534: an empty slot).",
-            parents,
-        ),
-        (
-            "PILOTS",
-            "Per hash bucket: the pilot that places its keys.",
-            pilots,
-        ),
-    ] {
-        writeln!(s, "/// {doc}").unwrap();
-        writeln!(s, "pub(crate) static {name}: [u16; {}] = [", values.len()).unwrap();
-        for row in values.chunks(16) {
-            let line: Vec<String> = row.iter().map(|c| c.to_string()).collect();
-            writeln!(s, "    {},", line.join(", ")).unwrap();
-        }
-        writeln!(s, "];").unwrap();
-        writeln!(s).unwrap();
+    writeln!(s, "/// Per hash bucket: the pilot that places its keys.").unwrap();
+    writeln!(s, "pub(crate) static PILOTS: [u32; {}] = [", pilots.len()).unwrap();
+    for row in pilots.chunks(10) {
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:08x}")).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
     }
+    writeln!(s, "];").unwrap();
+    writeln!(s).unwrap();
     writeln!(
         s,
         "/// The label bytes, shared where one label occurs inside another."
