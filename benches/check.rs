@@ -32,32 +32,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dncheck::Checker;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
-/// `CATEGORY<TAB>NAME` per line; embedded so the bench does not depend on the
-/// working directory.
-const CORPUS: &str = include_str!("data/corpus.tsv");
-
-/// Categories in the order of `benches/data/README.md`.
-const CATEGORIES: &[&str] = &[
-    "ascii",
-    "subdomain",
-    "chinese",
-    "other_idn",
-    "punycode",
-    "variant",
-    "invalid",
-];
-
-/// The corpus as `(category, name)` pairs.
-fn corpus() -> Vec<(&'static str, &'static str)> {
-    CORPUS
-        .lines()
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            line.split_once('\t')
-                .unwrap_or_else(|| panic!("corpus line without a tab: {line:?}"))
-        })
-        .collect()
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
     assert!(!names.is_empty(), "no names for {group_name}");
@@ -125,17 +101,10 @@ fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
 }
 
 fn bench_check(c: &mut Criterion) {
-    let corpus = corpus();
-    for &category in CATEGORIES {
-        let names: Vec<&str> = corpus
-            .iter()
-            .filter(|(cat, _)| *cat == category)
-            .map(|&(_, name)| name)
-            .collect();
-        bench_group(c, &format!("check/{category}"), &names);
+    for &category in corpus::CATEGORIES {
+        bench_group(c, &format!("check/{category}"), &corpus::names(category));
     }
-    let all: Vec<&str> = corpus.iter().map(|&(_, name)| name).collect();
-    bench_group(c, "check/all", &all);
+    bench_group(c, "check/all", &corpus::names("all"));
 }
 
 criterion_group!(benches, bench_check);

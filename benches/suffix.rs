@@ -21,16 +21,13 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dncheck::SuffixList;
 use publicsuffix::Psl as _;
 
-const CORPUS: &str = include_str!("data/corpus.tsv");
+#[path = "common/corpus.rs"]
+mod corpus;
+
 const LIST: &str = include_str!("../data/public_suffix_list.dat");
 
 fn names() -> Vec<&'static str> {
-    CORPUS
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .filter(|(cat, _)| matches!(*cat, "ascii" | "subdomain"))
-        .map(|(_, name)| name)
-        .collect()
+    corpus::names_where(|c| matches!(c, "ascii" | "subdomain"))
 }
 
 fn bench_suffix(c: &mut Criterion) {

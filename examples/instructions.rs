@@ -14,7 +14,8 @@ use std::hint::black_box;
 use dncheck::Checker;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
-const CORPUS: &str = include_str!("../benches/data/corpus.tsv");
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -23,12 +24,7 @@ fn main() {
         std::process::exit(2);
     };
     let reps: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
-    let names: Vec<&str> = CORPUS
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .filter(|(c, _)| category == "all" || *c == category)
-        .map(|(_, name)| name)
-        .collect();
+    let names = corpus::names(&category);
     let checker = Checker::default();
     let uts46 = Uts46::new();
     let mut accepted = 0usize;

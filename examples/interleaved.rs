@@ -14,17 +14,8 @@ use std::time::Instant;
 use dncheck::Checker;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
-const CORPUS: &str = include_str!("../benches/data/corpus.tsv");
-const CATEGORIES: &[&str] = &[
-    "ascii",
-    "subdomain",
-    "chinese",
-    "other_idn",
-    "punycode",
-    "variant",
-    "invalid",
-    "all",
-];
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
 
 /// ns per name for one burst of `reps` passes over `names`.
 fn burst(names: &[&str], reps: usize, f: &mut dyn FnMut(&str) -> bool) -> f64 {
@@ -53,13 +44,8 @@ fn main() {
     let uts46 = Uts46::new();
     println!("| category | names | dncheck ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / dncheck | strict / dncheck |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
-    for &category in CATEGORIES {
-        let names: Vec<&str> = CORPUS
-            .lines()
-            .filter_map(|line| line.split_once('\t'))
-            .filter(|(c, _)| category == "all" || *c == category)
-            .map(|(_, name)| name)
-            .collect();
+    for &category in corpus::CATEGORIES.iter().chain(&["all"]) {
+        let names = corpus::names(category);
         // About 2 ms of dncheck per burst.
         let reps = (2_000_000 / (names.len() * 200)).max(1);
         let mut ours = |n: &str| {
