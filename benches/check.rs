@@ -26,14 +26,15 @@
 //! noisy machine; comparisons across groups are less reliable.
 
 use std::hint::black_box;
-use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion};
 use dncheck::Checker;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/group.rs"]
+mod group;
 
 fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
     assert!(!names.is_empty(), "no names for {group_name}");
@@ -60,12 +61,7 @@ fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
         accepted(&|n| idna::domain_to_ascii_strict(n).is_ok()),
     );
 
-    let mut group = c.benchmark_group(group_name);
-    group
-        .throughput(Throughput::Elements(names.len() as u64))
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    let mut group = group::group(c, group_name, names.len());
 
     // The three are measured back to back within the group (see module docs).
     // Each result is materialised where it is returned and handed to

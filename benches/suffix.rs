@@ -15,14 +15,15 @@
 //!   from `data/public_suffix_list.dat` once, outside the measurement.
 
 use std::hint::black_box;
-use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion};
 use dncheck::SuffixList;
 use publicsuffix::Psl as _;
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/group.rs"]
+mod group;
 
 const LIST: &str = include_str!("../data/public_suffix_list.dat");
 
@@ -47,12 +48,7 @@ fn bench_suffix(c: &mut Criterion) {
         list.memory_usage(),
     );
 
-    let mut group = c.benchmark_group("suffix");
-    group
-        .throughput(Throughput::Elements(names.len() as u64))
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    let mut group = group::group(c, "suffix", names.len());
     group.bench_function("dncheck", |b| {
         b.iter(|| {
             for &name in &names {

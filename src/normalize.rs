@@ -73,7 +73,7 @@ pub(crate) fn is_newer_than_pinned(c: char) -> bool {
 /// The ASCII character a fullwidth letter, digit or hyphen maps to under
 /// UTS #46 (lowercase for letters).
 #[inline(always)]
-fn fullwidth_ldh(c: char) -> Option<u8> {
+pub(crate) fn fullwidth_ldh(c: char) -> Option<u8> {
     let c = c as u32;
     let b = match c {
         0xFF10..=0xFF19 => b'0' + (c - 0xFF10) as u8,
@@ -83,11 +83,6 @@ fn fullwidth_ldh(c: char) -> Option<u8> {
         _ => return None,
     };
     Some(b)
-}
-
-#[cfg(test)]
-pub(crate) fn fullwidth_ldh_for_tests(c: char) -> Option<u8> {
-    fullwidth_ldh(c)
 }
 
 /// Normalises and format-checks `input` into `verdict`, which is empty.
