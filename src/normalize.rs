@@ -291,13 +291,11 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
             if label.contains(&'_') {
                 return None;
             }
-            let mut a_label = [0u8; MAX_LABEL];
-            a_label[..4].copy_from_slice(b"xn--");
-            let len = punycode::encode(label, &mut a_label[4..])?;
-            if verdict.buf.len() + 4 + len > MAX_NAME {
+            let (a_label, len) = a_label_of(label)?;
+            if verdict.buf.len() + len > MAX_NAME {
                 return None;
             }
-            verdict.buf.extend_from_slice(&a_label[..4 + len]);
+            verdict.buf.extend_from_slice(&a_label[..len]);
             idn = true;
         }
         if dot == 0 {
@@ -312,6 +310,16 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         n = 0;
         ascii_label = true;
     }
+}
+
+/// The A-label (`xn--` and Punycode) of the non-ASCII label `chars` and its
+/// length; `None` if it would be longer than a label may be.
+#[inline(always)]
+fn a_label_of(chars: &[char]) -> Option<([u8; MAX_LABEL], usize)> {
+    let mut a_label = [0u8; MAX_LABEL];
+    a_label[..4].copy_from_slice(b"xn--");
+    let len = punycode::encode(chars, &mut a_label[4..])?;
+    Some((a_label, 4 + len))
 }
 
 /// Appends `body` with each `。．｡` written as `.`.
@@ -753,8 +761,7 @@ impl<'h> Normalizer<'h, '_> {
             format::check_unicode_label(&DATA, chars).map_err(fault)?;
             self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
         }
-        let mut buf = [0u8; MAX_LABEL - 4];
-        let n = punycode::encode(chars, &mut buf).ok_or(fault(Reason::LabelTooLong))?;
+        let (a_label, len) = a_label_of(chars).ok_or(fault(Reason::LabelTooLong))?;
         // The U-label form first: it may copy the A-label prefix.
         if changed {
             self.own_unicode_here(start);
@@ -767,8 +774,7 @@ impl<'h> Normalizer<'h, '_> {
         self.idn = true;
         self.mapped |= changed;
         self.own_ascii(start);
-        self.push_ascii(b"xn--")?;
-        self.push_ascii(&buf[..n])
+        self.push_ascii(&a_label[..len])
     }
 
     /// An `xn--` label (lowercase, `label`, at `start..end` in the input):
