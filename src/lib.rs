@@ -62,6 +62,7 @@ pub use crate::{
     labels::Labels,
     suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
     verdict::{Flag, Flags, Reason, Rejection, Verdict},
+    words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
 
 /// The Unicode version of the repertoire dncheck accepts: that of the
@@ -84,6 +85,7 @@ mod normalize;
 mod punycode;
 mod suffix;
 mod verdict;
+mod words;
 
 #[cfg(test)]
 mod tests;
@@ -122,6 +124,19 @@ pub mod __private {
     /// benchmarks: no allocation).
     pub fn punycode_encode_into(label: &[char], out: &mut [u8]) -> Option<usize> {
         crate::punycode::encode(label, out)
+    }
+
+    /// The fold of `text` as the restricted-word matcher applies it, made
+    /// explicit: each folded character with the byte range of the code point
+    /// it comes from; a label separator as `.`; ignored code points left out.
+    pub fn fold_text(text: &str, digits: bool) -> alloc::vec::Vec<(char, core::ops::Range<usize>)> {
+        crate::words::fold_text_vec(text, digits)
+    }
+
+    /// A word's folded form as the word-list builder makes it (UTS #46
+    /// mapping, then the fold); `None` where the builder refuses the word.
+    pub fn fold_word(word: &str, digits: bool) -> Option<alloc::string::String> {
+        crate::words::fold_word_string(word, digits)
     }
 
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser

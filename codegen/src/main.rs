@@ -14,7 +14,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod fast;
+mod fold;
 mod psl;
+mod words;
 
 /// One generated file: its path under the repository root and its text.
 pub struct Output {
@@ -25,13 +27,22 @@ pub struct Output {
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let root = repo_root();
-    let outputs = vec![fast::generate(&root), psl::generate(&root)];
+    let outputs = vec![
+        fast::generate(&root),
+        psl::generate(&root),
+        fold::generate(&root),
+        words::generate(&root),
+    ];
     let mut stale = Vec::new();
     for out in outputs {
         let path = root.join(out.path);
         let old = std::fs::read_to_string(&path).unwrap_or_default();
         if old == out.text {
             continue;
+        }
+        if out.path == "src/generated/fold.rs" && !check {
+            // `words` was built with the fold tables compiled into this run.
+            eprintln!("the fold tables changed: run the generator again to rebuild the word list with them");
         }
         if check {
             stale.push(out.path);

@@ -6,3 +6,9 @@ pub(crate) mod idna_tables;
 
 #[rustfmt::skip]
 pub(crate) mod psl;
+
+#[rustfmt::skip]
+pub(crate) mod fold;
+
+#[rustfmt::skip]
+pub(crate) mod words;
