@@ -58,3 +58,8 @@ fn check_corpus() {
 fn punycode_corpus() {
     replay("corpus/punycode", 15, invariants::punycode_input);
 }
+
+#[test]
+fn words_corpus() {
+    replay("corpus/words", 25, invariants::words_input);
+}
