@@ -29,7 +29,12 @@
 //! `SKIP`, the separators `SEP`, `ß` an `EXPAND` code for two codes, and
 //! every other code point 0, which sends the automaton back to its root (no
 //! word holds such a character). Codes are numbered by frequency in the
-//! list, the most frequent first, so that the double array stays dense.
+//! list, the most frequent first, so that the double array stays dense. A
+//! code point whose UTF-8 form is not as long as its folded character's
+//! (`а`, `ａ`) has its code flagged `RESIZE`: until the next such code
+//! point, ignored or expanding one, text and folded text agree byte for
+//! byte, so a hit's start is its end less the word's folded length, and
+//! only after one of those is the start found by reading back.
 //!
 //! * `ascii: [u16; 128]`: the codes of ASCII bytes;
 //! * `index: [u16]` and `pages: [u16]`: the codes of other code points, a
@@ -44,7 +49,8 @@
 //!   word that ends there (its own, then those of its failure chain: longest
 //!   first); the last entry of a list has the top bit set.
 //! * `words: [[u32; 3]]`: per word, its offset and length in `text`, its
-//!   folded length in codes (`len << 8 | symbols`), its category (an index in
+//!   folded length in bytes and in codes (`len << 16 | bytes << 8 | codes`),
+//!   its category (an index in
 //!   `categories`, or `NO_CATEGORY`);
 //! * `categories: [[u32; 2]]`: offset and length in `text`;
 //! * `text`: the words and the distinct categories as written in the list.
@@ -307,7 +313,7 @@ enum ErrorKind {
         word: String,
         why: Invalid,
     },
-    /// The list is larger than the table format (32,765 distinct folded
+    /// The list is larger than the table format (16,381 distinct folded
     /// characters, 2^31 words or slots, 4 GiB of text).
     TooLarge,
     /// The file could not be read.
@@ -345,7 +351,7 @@ impl fmt::Display for WordListError {
                 write!(f, "line {line}: word `{word}` {}", why.as_str())
             }
             ErrorKind::TooLarge => f.write_str(
-                "the word list is too large (over 32,765 distinct characters, 2^31 words or 4 GiB)",
+                "the word list is too large (over 16,381 distinct characters, 2^31 words or 4 GiB)",
             ),
             #[cfg(feature = "std")]
             ErrorKind::Io(kind) => write!(f, "cannot read the word list: {kind}"),
@@ -367,6 +373,9 @@ const SEP: u16 = 1;
 const SKIP: u16 = 2;
 /// The first code of a word character.
 const FIRST_CODE: u16 = 3;
+/// Flag of a code whose code point's UTF-8 form is not as long as its
+/// folded character's (Cyrillic `а` for `a`).
+const RESIZE: u16 = 0x4000;
 /// Flag of a code that stands for two codes (`expansions`).
 const EXPAND: u16 = 0x8000;
 
@@ -477,13 +486,42 @@ impl Default for WordList {
 /// assert_eq!(&text[hit.span()], "b\u{430}nk");
 /// assert_eq!((hit.start(), hit.end()), (3, 8));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Hit<'w> {
-    word: &'w str,
-    category: Option<&'w str>,
-    index: usize,
+    /// The list, for the word and its category, which are looked up only
+    /// when asked for.
+    list: &'w WordList,
+    index: u32,
     start: usize,
     end: usize,
+}
+
+impl fmt::Debug for Hit<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Hit")
+            .field("word", &self.word())
+            .field("category", &self.category())
+            .field("index", &self.index)
+            .field("span", &self.span())
+            .finish()
+    }
+}
+
+/// Hits are equal when their words (as written, with their categories and
+/// positions in the list) and spans are.
+impl PartialEq for Hit<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.index, self.start, self.end) == (other.index, other.start, other.end)
+            && self.list.get(self.index as usize) == other.list.get(other.index as usize)
+    }
+}
+
+impl Eq for Hit<'_> {}
+
+impl core::hash::Hash for Hit<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.index, self.start, self.end, self.word()).hash(state);
+    }
 }
 
 impl<'w> Hit<'w> {
@@ -496,8 +534,8 @@ impl<'w> Hit<'w> {
     /// assert_eq!(list.find_iter("login").next().unwrap().word(), "Log-In");
     /// ```
     #[must_use]
-    pub const fn word(&self) -> &'w str {
-        self.word
+    pub fn word(&self) -> &'w str {
+        self.list.get(self.index as usize).map_or("", |(w, _)| w)
     }
 
     /// The word's category: the text after a tab on its line, if any.
@@ -510,8 +548,8 @@ impl<'w> Hit<'w> {
     /// assert_eq!(cats, [Some("gambling"), None]);
     /// ```
     #[must_use]
-    pub const fn category(&self) -> Option<&'w str> {
-        self.category
+    pub fn category(&self) -> Option<&'w str> {
+        self.list.get(self.index as usize).and_then(|(_, c)| c)
     }
 
     /// The word's 0-based position in the list (for [`WordList::parse`]:
@@ -525,7 +563,7 @@ impl<'w> Hit<'w> {
     /// ```
     #[must_use]
     pub const fn index(&self) -> usize {
-        self.index
+        self.index as usize
     }
 
     /// The byte offset in the text where the match starts.
@@ -873,7 +911,7 @@ impl WordList {
     #[must_use]
     pub fn get(&self, index: usize) -> Option<(&str, Option<&str>)> {
         let &[off, len_symbols, category] = self.words.get(index)?;
-        let word = self.text_at(off, len_symbols >> 8);
+        let word = self.text_at(off, len_symbols >> 16);
         let category = self
             .categories
             .get(category as usize)
@@ -980,6 +1018,7 @@ impl WordList {
             pending: None,
             char_start: 0,
             consumed: 0,
+            resized: range.start,
         }
     }
 
@@ -1032,22 +1071,30 @@ impl WordList {
     }
 
     /// The automaton's next state from state `s` on code `code`.
+    #[inline]
+    fn step(&self, s: u32, code: u16) -> u32 {
+        self.step_from(s, self.slots[s as usize], code).0
+    }
+
+    /// [`step`](Self::step) from state `s` whose slot is `rec`, with the new
+    /// state's slot: a walk carries the current slot along, so that a
+    /// transition reads one slot, not two.
     #[inline(always)]
-    fn step(&self, mut s: u32, code: u16) -> u32 {
+    fn step_from(&self, mut s: u32, mut rec: [u32; 4], code: u16) -> (u32, [u32; 4]) {
         let slots = &*self.slots;
         let code = u32::from(code);
         loop {
-            let [base, _, fail, _] = slots[s as usize];
-            let t = base.wrapping_add(code);
-            if let Some(r) = slots.get(t as usize) {
+            let t = rec[BASE].wrapping_add(code);
+            if let Some(&r) = slots.get(t as usize) {
                 if r[CHECK] == s {
-                    return t;
+                    return (t, r);
                 }
             }
             if s == 0 {
-                return 0;
+                return (0, rec);
             }
-            s = fail;
+            s = rec[FAIL];
+            rec = slots[s as usize];
         }
     }
 
@@ -1136,81 +1183,102 @@ pub struct FindIter<'w, 'h> {
     /// How many of that code point's codes the outputs end after (1, or 2
     /// after the second code of an expansion).
     consumed: u8,
+    /// The end of the last code point read whose folded form is not its
+    /// own bytes (a look-alike of another length, an ignored or expanding
+    /// code point): after it, text and folded text agree byte for byte, so
+    /// a hit's start is its end less the word's folded length.
+    resized: usize,
 }
 
 impl<'w> FindIter<'w, '_> {
-    /// Feeds code `code` of the code point being read: `true` if the new
-    /// state has output (then `out` is set).
-    #[inline(always)]
-    fn feed(&mut self, code: u16) -> bool {
-        self.state = self.list.step(self.state, code);
-        let out = self.list.slots[self.state as usize][OUT];
-        if out != NO_OUT {
-            self.out = out;
-            return true;
-        }
-        false
-    }
-
-    /// Reads on until a state with output: `true` if one was reached.
+    /// Reads on until a state with output: `true` if one was reached (then
+    /// `out`, `char_start` and `consumed` are set).
     #[inline]
     fn advance(&mut self) -> bool {
+        let list = self.list;
         if let Some(code) = self.pending.take() {
             self.consumed = 2;
             if self.feed_any(code) {
                 return true;
             }
         }
-        let list = self.list;
-        let text = self.text;
-        while self.pos < self.end {
-            let i = self.pos;
+        // Up to the end of the range, so that reading a byte is checked once.
+        let text = &self.text[..self.end];
+        let (mut pos, mut state) = (self.pos, self.state);
+        let mut rec = list.slots[state as usize];
+        while pos < text.len() {
+            let i = pos;
             let b = text[i];
             let code = if b < 0x80 {
-                self.pos = i + 1;
-                list.ascii[b as usize]
+                pos = i + 1;
+                list.ascii[usize::from(b)]
             } else {
                 let (c, len) = decode(text, i);
-                self.pos = i + len;
+                pos = i + len;
                 list.code_wide(c)
             };
-            if code >= FIRST_CODE && code < EXPAND {
-                if self.feed(code) {
-                    self.char_start = i;
-                    self.consumed = 1;
+            if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
+                // The common case: one code of a code point folded to a
+                // character of its own length.
+                (state, rec) = list.step_from(state, rec, code);
+                let out = rec[OUT];
+                if out != NO_OUT {
+                    (self.pos, self.state, self.out) = (pos, state, out);
+                    (self.char_start, self.consumed) = (i, 1);
                     return true;
                 }
-            } else if code == SKIP {
-                // Ignored: the state stays.
-            } else if code & EXPAND != 0 {
-                let [a, b] = list.expansions[usize::from(code & !EXPAND)];
-                self.char_start = i;
-                if self.feed_any(a) {
-                    self.pending = Some(b);
-                    self.consumed = 1;
-                    return true;
-                }
-                if self.feed_any(b) {
-                    self.consumed = 2;
-                    return true;
-                }
-            } else {
-                // NONE or SEP: no word goes on through this code point.
-                self.state = 0;
+                continue;
             }
+            (self.pos, self.state) = (pos, state);
+            if self.special(code, i) {
+                return true;
+            }
+            state = self.state;
+            rec = list.slots[state as usize];
         }
+        (self.pos, self.state) = (pos, state);
         false
     }
 
-    /// [`feed`](Self::feed) for a code that may be `NONE` (a half of an
-    /// expansion whose character no word holds).
-    #[inline]
+    /// [`advance`](Self::advance) for the codes other than plain ones, of
+    /// the code point at `i` (`pos` is past it).
+    #[inline(never)]
+    fn special(&mut self, code: u16, i: usize) -> bool {
+        if code < FIRST_CODE {
+            if code == SKIP {
+                self.resized = self.pos; // ignored: no step
+            } else {
+                self.state = 0; // NONE or SEP: no word goes on through here
+            }
+            return false;
+        }
+        self.resized = self.pos;
+        self.char_start = i;
+        if code & EXPAND == 0 {
+            self.consumed = 1;
+            return self.feed_any(code & !RESIZE);
+        }
+        let [a, b] = self.list.expansions[usize::from(code & !EXPAND)];
+        if self.feed_any(a) {
+            self.pending = Some(b);
+            self.consumed = 1;
+            return true;
+        }
+        self.consumed = 2;
+        self.feed_any(b)
+    }
+
+    /// Feeds one code (which may be `NONE`: a half of an expansion whose
+    /// character no word holds): `true` if the new state has output (then
+    /// `out` is set).
     fn feed_any(&mut self, code: u16) -> bool {
         if code < FIRST_CODE {
             self.state = 0;
             return false;
         }
-        self.feed(code)
+        self.state = self.list.step(self.state, code);
+        self.out = self.list.slots[self.state as usize][OUT];
+        self.out != NO_OUT
     }
 
     /// How many codes a code point contributes to a match.
@@ -1223,13 +1291,29 @@ impl<'w> FindIter<'w, '_> {
     }
 
     /// The hit of word `index`, which ends with the current code point.
+    #[inline]
     fn hit(&self, index: u32) -> Hit<'w> {
         let list = self.list;
-        let [off, len_symbols, category] = list.words[index as usize];
-        // Read back over the match's code points: the last contributed
-        // `consumed` codes, the others all theirs.
-        let mut remaining = (len_symbols & 0xFF) as usize;
-        remaining = remaining.saturating_sub(usize::from(self.consumed));
+        let lens = list.words[index as usize][1];
+        let folded_bytes = ((lens >> 8) & 0xFF) as usize;
+        let start = match self.pos.checked_sub(folded_bytes) {
+            Some(start) if start >= self.resized && self.consumed == 1 => start,
+            _ => self.start_slow((lens & 0xFF) as usize),
+        };
+        Hit {
+            list,
+            index,
+            start,
+            end: self.pos,
+        }
+    }
+
+    /// The start of a match of `codes` codes that ends with the current
+    /// code point: read back over the match's code points (the last
+    /// contributed `consumed` codes, the others all theirs).
+    #[inline(never)]
+    fn start_slow(&self, codes: usize) -> usize {
+        let mut remaining = codes.saturating_sub(usize::from(self.consumed));
         let mut start = self.char_start;
         while remaining > 0 && start > self.range_start {
             let mut q = start - 1;
@@ -1240,16 +1324,7 @@ impl<'w> FindIter<'w, '_> {
             remaining = remaining.saturating_sub(self.codes_of(c));
             start = q;
         }
-        Hit {
-            word: list.text_at(off, len_symbols >> 8),
-            category: list
-                .categories
-                .get(category as usize)
-                .map(|&[off, len]| list.text_at(off, len)),
-            index: index as usize,
-            start,
-            end: self.pos,
-        }
+        start
     }
 }
 
@@ -1329,7 +1404,7 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
             _ => counts.push((1, c)),
         }
     }
-    if counts.len() > usize::from(EXPAND - FIRST_CODE) {
+    if counts.len() > usize::from(RESIZE - FIRST_CODE) {
         return Err(too_large());
     }
     counts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -1378,7 +1453,7 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
     let mut words = Vec::with_capacity(entries.len());
     let mut categories: Vec<[u32; 2]> = Vec::new();
     let mut category_ids: BTreeMap<&str, u32> = BTreeMap::new();
-    for (e, &(_, symbols)) in entries.iter().zip(&bounds) {
+    for (e, &(start, symbols)) in entries.iter().zip(&bounds) {
         let off = u32::try_from(text.len()).map_err(|_| too_large())?;
         text.push_str(e.word);
         let category = match e.category {
@@ -1393,7 +1468,15 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
                 }
             },
         };
-        words.push([off, (e.word.len() as u32) << 8 | symbols, category]);
+        let folded_bytes: usize = folded[start as usize..(start + symbols) as usize]
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum();
+        words.push([
+            off,
+            (e.word.len() as u32) << 16 | (folded_bytes as u32) << 8 | symbols,
+            category,
+        ]);
     }
     for (c, &id) in &category_ids {
         let off = u32::try_from(text.len()).map_err(|_| too_large())?;
@@ -1404,11 +1487,15 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
 
     // The code map: every code point whose fold the alphabet holds.
     let mut expansions: Vec<[u16; 2]> = Vec::new();
-    let mut code_for = |f: Folded| -> u16 {
+    let mut code_for = |c: char, f: Folded| -> u16 {
         match f {
             Folded::Skip => SKIP,
             Folded::Sep => SEP,
-            Folded::One(a) => code_of(a),
+            Folded::One(a) => match code_of(a) {
+                NONE => NONE,
+                code if a.len_utf8() != c.len_utf8() => code | RESIZE,
+                code => code,
+            },
             Folded::Two(a, b) => {
                 let pair = [code_of(a), code_of(b)];
                 if pair == [NONE, NONE] {
@@ -1424,7 +1511,8 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
     };
     let mut ascii = [NONE; 128];
     for (b, slot) in ascii.iter_mut().enumerate() {
-        *slot = code_for(fold_char(char::from(b as u8), digits));
+        let c = char::from(b as u8);
+        *slot = code_for(c, fold_char(c, digits));
     }
     let mut wide: Vec<(u32, u16)> = Vec::new();
     for c in alphabet
@@ -1433,7 +1521,7 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
         .chain(fold_sources(digits))
         .filter(|&c| !c.is_ascii())
     {
-        let code = code_for(fold_char(c, digits));
+        let code = code_for(c, fold_char(c, digits));
         if code != NONE {
             wide.push((c as u32, code));
         }
