@@ -21,11 +21,16 @@
 //!   `WordList::parse` of the list text, folding included; the others: from
 //!   the already-folded words).
 //!
-//! Before measuring, it prints the automata's sizes and checks that the
-//! three find the same number of hits.
+//! Before measuring, it prints the automata's sizes, checks that the three
+//! find the same number of hits, and times the three interleaved: they take
+//! turns in bursts of about 2 ms over `WORDS_ROUNDS` rounds (default 31), and
+//! the median of each round's ratio is printed. On a machine whose speed
+//! drifts (2 shared cores), those ratios hold up where separate criterion
+//! runs do not.
 
 use std::hint::black_box;
 use std::ops::Range;
+use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -111,14 +116,27 @@ fn bench_words(c: &mut Criterion) {
     let mut distinct = words.clone();
     distinct.sort();
     distinct.dedup();
-    assert_eq!(distinct.len(), words.len(), "daachorse needs distinct words");
+    assert_eq!(
+        distinct.len(),
+        words.len(),
+        "daachorse needs distinct words"
+    );
     let dfa = aho_dfa(&words);
     let da = daac(&words);
 
     // Once, outside the measurement: the same hits, and the sizes.
-    let ours: usize = names.iter().map(|n| list.find_in(&n.unicode, n.range.clone()).count()).sum();
-    let theirs: usize = names.iter().map(|n| dfa.find_overlapping_iter(&n.folded).count()).sum();
-    let daachorse: usize = names.iter().map(|n| da.find_overlapping_iter(&n.folded).count()).sum();
+    let ours: usize = names
+        .iter()
+        .map(|n| list.find_in(&n.unicode, n.range.clone()).count())
+        .sum();
+    let theirs: usize = names
+        .iter()
+        .map(|n| dfa.find_overlapping_iter(&n.folded).count())
+        .sum();
+    let daachorse: usize = names
+        .iter()
+        .map(|n| da.find_overlapping_iter(&n.folded).count())
+        .sum();
     assert_eq!((ours, ours), (theirs, daachorse), "hit counts differ");
     let with_hits = names
         .iter()
@@ -137,6 +155,33 @@ fn bench_words(c: &mut Criterion) {
         dfa.memory_usage() as f64 / list.memory_usage() as f64,
         da.heap_bytes(),
         da.heap_bytes() as f64 / list.memory_usage() as f64,
+    );
+
+    interleaved(
+        &[
+            ("dncheck", &|| {
+                names
+                    .iter()
+                    .flat_map(|n| list.find_in(black_box(&n.unicode), n.range.clone()))
+                    .map(|h| h.end())
+                    .sum()
+            }),
+            ("aho_corasick_dfa", &|| {
+                names
+                    .iter()
+                    .flat_map(|n| dfa.find_overlapping_iter(black_box(&n.folded)))
+                    .map(|m| m.end())
+                    .sum()
+            }),
+            ("daachorse", &|| {
+                names
+                    .iter()
+                    .flat_map(|n| da.find_overlapping_iter(black_box(&n.folded)))
+                    .map(|m| m.end())
+                    .sum()
+            }),
+        ],
+        names.len(),
     );
 
     let mut group = group::group(c, "words_search", names.len());
@@ -176,10 +221,53 @@ fn bench_words(c: &mut Criterion) {
     group.finish();
 
     let mut group = group::group(c, "words_build", 1);
-    group.bench_function("dncheck", |b| b.iter(|| WordList::parse(black_box(WORDS)).unwrap()));
-    group.bench_function("aho_corasick_dfa", |b| b.iter(|| aho_dfa(black_box(&words))));
+    group.bench_function("dncheck", |b| {
+        b.iter(|| WordList::parse(black_box(WORDS)).unwrap())
+    });
+    group.bench_function("aho_corasick_dfa", |b| {
+        b.iter(|| aho_dfa(black_box(&words)))
+    });
     group.bench_function("daachorse", |b| b.iter(|| daac(black_box(&words))));
     group.finish();
+}
+
+/// One pass over all names per call.
+type Pass<'a> = &'a dyn Fn() -> usize;
+
+/// Times the passes in turns (bursts of about 2 ms, `WORDS_ROUNDS` rounds)
+/// and prints each one's median ns per name and the median of its per-round
+/// ratio to the first.
+fn interleaved(passes: &[(&str, Pass<'_>)], names: usize) {
+    let rounds: usize = std::env::var("WORDS_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(31);
+    let burst = |f: Pass<'_>, reps: usize| {
+        let start = Instant::now();
+        for _ in 0..reps {
+            black_box(f());
+        }
+        start.elapsed().as_nanos() as f64 / (reps * names) as f64
+    };
+    let reps = (2_000_000.0 / (burst(passes[0].1, 1) * names as f64)).ceil() as usize;
+    let mut times = vec![Vec::new(); passes.len()];
+    for _ in 0..rounds {
+        for (t, (_, f)) in times.iter_mut().zip(passes) {
+            t.push(burst(*f, reps));
+        }
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    for (i, (name, _)) in passes.iter().enumerate() {
+        let ratios = times[i].iter().zip(&times[0]).map(|(a, b)| a / b).collect();
+        eprintln!(
+            "words interleaved ({rounds} rounds): {name}: {:.1} ns/name, {:.2}x dncheck's time",
+            median(times[i].clone()),
+            median(ratios)
+        );
+    }
 }
 
 criterion_group!(benches, bench_words);

@@ -463,9 +463,15 @@ fn words_agree_in(list: &dncheck::WordList, text: &str, range: std::ops::Range<u
     expected.sort_unstable();
 
     let hits: Vec<dncheck::Hit<'_>> = list.find_in(text, range.clone()).collect();
-    let mut got: Vec<HitKey> = hits.iter().map(|h| (h.index(), h.start(), h.end())).collect();
+    let mut got: Vec<HitKey> = hits
+        .iter()
+        .map(|h| (h.index(), h.start(), h.end()))
+        .collect();
     got.sort_unstable();
-    assert_eq!(got, expected, "{ctx}: hits differ from aho-corasick's (left: dncheck)");
+    assert_eq!(
+        got, expected,
+        "{ctx}: hits differ from aho-corasick's (left: dncheck)"
+    );
 
     let mut last_end = 0;
     for h in &hits {
@@ -481,7 +487,11 @@ fn words_agree_in(list: &dncheck::WordList, text: &str, range: std::ops::Range<u
             !text[h.span()].contains(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}']),
             "{ctx}: {h:?} spans a label separator"
         );
-        assert_eq!(Some((h.word(), h.category())), list.get(h.index()), "{ctx}: {h:?}");
+        assert_eq!(
+            Some((h.word(), h.category())),
+            list.get(h.index()),
+            "{ctx}: {h:?}"
+        );
         assert!(h.end() >= last_end, "{ctx}: hits out of order");
         last_end = h.end();
     }

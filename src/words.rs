@@ -136,10 +136,7 @@ fn fold_sources(digits: bool) -> impl Iterator<Item = char> {
         .map(|&[from, _]| u32::from(from))
         .chain(tables::HAN_WIDE.iter().map(|&[from, _]| from));
     let lookalike = tables::LOOKALIKE.iter().map(|&[from, _]| from);
-    let digits = DIGITS
-        .iter()
-        .map(|&(from, _)| from)
-        .filter(move |_| digits);
+    let digits = DIGITS.iter().map(|&(from, _)| from).filter(move |_| digits);
     fullwidth
         .chain(specials)
         .chain(han.chain(lookalike).filter_map(char::from_u32))
@@ -1147,7 +1144,10 @@ fn decode(b: &[u8], i: usize) -> (u32, usize) {
     } else if b0 < 0xF0 {
         ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3)
     } else {
-        ((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
+        (
+            (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        )
     }
 }
 
@@ -1501,10 +1501,13 @@ fn build(entries: &[Entry<'_>], digits: bool) -> Result<WordList, WordListError>
                 if pair == [NONE, NONE] {
                     return NONE;
                 }
-                let i = expansions.iter().position(|&p| p == pair).unwrap_or_else(|| {
-                    expansions.push(pair);
-                    expansions.len() - 1
-                });
+                let i = expansions
+                    .iter()
+                    .position(|&p| p == pair)
+                    .unwrap_or_else(|| {
+                        expansions.push(pair);
+                        expansions.len() - 1
+                    });
                 EXPAND | i as u16
             }
         }
@@ -1685,6 +1688,15 @@ fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
     }
     slots[0][CHECK] = NO_PARENT;
 
+    // Which slots hold a state with children (the root counts as one).
+    let mut inner = alloc::vec![false; len];
+    inner[0] = true;
+    for (n, node) in nodes.iter().enumerate() {
+        if !node.children.is_empty() {
+            inner[slot_of[n] as usize] = true;
+        }
+    }
+
     // Failure links and outputs, breadth first: a state's failure target
     // is shallower, so it is done before the state.
     let mut outputs: Vec<u32> = Vec::new();
@@ -1735,6 +1747,13 @@ fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
                     *last |= LAST;
                 }
                 start
+            };
+            // The failure link skips states without children: no step can
+            // succeed from them, and the outputs are already flattened.
+            let fail = if inner[fail as usize] {
+                fail
+            } else {
+                list.slots[fail as usize][FAIL]
             };
             let slots = list.slots.to_mut();
             slots[t][FAIL] = fail;

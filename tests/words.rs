@@ -77,7 +77,11 @@ fn traditional_and_simplified() {
     assert_eq!(dncheck::simplify_han('國'), '国');
     // Whole words of the default list, written in traditional characters.
     let l = WordList::embedded();
-    for (text, word) in [("網上賭博", "赌博"), ("代開發票", "代开发票"), ("體育彩票", "彩票")] {
+    for (text, word) in [
+        ("網上賭博", "赌博"),
+        ("代開發票", "代开发票"),
+        ("體育彩票", "彩票"),
+    ] {
         let words: Vec<_> = l.find_iter(text).map(|h| h.word()).collect();
         assert!(words.contains(&word), "{text}: {words:?}");
     }
@@ -142,7 +146,10 @@ fn digits_on() {
     // Other digits stay digits.
     assert!(hits(&l, "l2gin").is_empty());
     // The embedded list with digit substitution.
-    assert!(WordList::builder().digits(true).embedded().is_match("l0g1n-v3rify"));
+    assert!(WordList::builder()
+        .digits(true)
+        .embedded()
+        .is_match("l0g1n-v3rify"));
 }
 
 #[test]
@@ -173,20 +180,33 @@ fn not_inside_the_suffix() {
     assert_eq!(l.find_iter(name).count(), 2);
     // A range that ends inside a word finds nothing of it.
     assert_eq!(l.find_in("shopping", 0..3).count(), 0);
-    assert_eq!(l.find_in("myshop", 2..6).next().map(|h| h.span()), Some(2..6));
+    assert_eq!(
+        l.find_in("myshop", 2..6).next().map(|h| h.span()),
+        Some(2..6)
+    );
 }
 
 #[test]
 fn punycode_input_matches_as_unicode() {
     let l = WordList::embedded();
     let from_unicode = unicode("网上赌博.com");
-    let ascii = Checker::default().check("网上赌博.com").unwrap().ascii().to_owned();
+    let ascii = Checker::default()
+        .check("网上赌博.com")
+        .unwrap()
+        .ascii()
+        .to_owned();
     assert!(ascii.starts_with("xn--"), "{ascii}");
     let from_punycode = unicode(&ascii);
     assert_eq!(from_unicode, from_punycode);
-    let a: Vec<_> = l.find_iter(&from_unicode).map(|h| (h.word(), h.span())).collect();
+    let a: Vec<_> = l
+        .find_iter(&from_unicode)
+        .map(|h| (h.word(), h.span()))
+        .collect();
     assert_eq!(a, [("赌博", 6..12)]);
-    let b: Vec<_> = l.find_iter(&from_punycode).map(|h| (h.word(), h.span())).collect();
+    let b: Vec<_> = l
+        .find_iter(&from_punycode)
+        .map(|h| (h.word(), h.span()))
+        .collect();
     assert_eq!(a, b);
 }
 
@@ -202,7 +222,10 @@ fn all_overlapping_matches_longest_first_at_one_end() {
 #[test]
 fn every_line_is_a_word() {
     let l = list("login\tphishing\nlog-in\nLOGIN\tphishing\n");
-    let found: Vec<_> = l.find_iter("login").map(|h| (h.index(), h.word(), h.category())).collect();
+    let found: Vec<_> = l
+        .find_iter("login")
+        .map(|h| (h.index(), h.word(), h.category()))
+        .collect();
     assert_eq!(
         found,
         [
@@ -223,9 +246,8 @@ fn spans_of_multibyte_text() {
 
 #[test]
 fn list_format() {
-    let l = list(
-        "# comment\r\n  login  \tphishing  \r\n\nverify\t\r\nsignin # trailing\n\tno word\n",
-    );
+    let l =
+        list("# comment\r\n  login  \tphishing  \r\n\nverify\t\r\nsignin # trailing\n\tno word\n");
     assert_eq!(l.len(), 3);
     assert_eq!(l.get(0), Some(("login", Some("phishing"))));
     assert_eq!(l.get(1), Some(("verify", None)));
@@ -250,11 +272,17 @@ fn invalid_words_are_refused_with_their_line() {
         assert!(e.to_string().contains(what), "{text:?}: {e}");
     }
     let long = "a".repeat(64);
-    assert!(WordList::parse(&long).unwrap_err().to_string().contains("too long"));
+    assert!(WordList::parse(&long)
+        .unwrap_err()
+        .to_string()
+        .contains("too long"));
     assert!(WordList::parse(&"a".repeat(63)).is_ok());
     // `ß` counts twice once folded.
     assert!(WordList::parse(&"ß".repeat(32)).is_err());
-    assert_eq!(WordList::from_words(["ok", "a b"]).unwrap_err().line(), Some(2));
+    assert_eq!(
+        WordList::from_words(["ok", "a b"]).unwrap_err().line(),
+        Some(2)
+    );
     let e = WordList::from_file("/nonexistent/words.txt").unwrap_err();
     assert_eq!(e.line(), None);
 }
@@ -338,7 +366,10 @@ fn search_does_not_allocate() {
         COUNT.with(|c| c.set(Some(0)));
         let mut total = 0;
         for text in texts {
-            total += list.find_iter(text).map(|h| h.end() - h.start()).sum::<usize>();
+            total += list
+                .find_iter(text)
+                .map(|h| h.end() - h.start())
+                .sum::<usize>();
             total += usize::from(list.is_match(text));
         }
         let n = COUNT.with(|c| c.replace(None)).unwrap();

@@ -30,15 +30,22 @@ fn han(root: &std::path::Path) -> (BTreeMap<u32, u32>, String) {
         }
         let mut fields = line.split('\t');
         let mut cp = || {
-            let f = fields.next().unwrap_or_else(|| panic!("line {}: too few fields", n + 1));
-            let hex = f.strip_prefix("U+").unwrap_or_else(|| panic!("line {}: {f}", n + 1));
+            let f = fields
+                .next()
+                .unwrap_or_else(|| panic!("line {}: too few fields", n + 1));
+            let hex = f
+                .strip_prefix("U+")
+                .unwrap_or_else(|| panic!("line {}: {f}", n + 1));
             u32::from_str_radix(hex, 16).unwrap_or_else(|e| panic!("line {}: {e}", n + 1))
         };
         let (from, to) = (cp(), cp());
         assert!(map.insert(from, to).is_none(), "line {}: duplicate", n + 1);
     }
     for (&from, &to) in &map {
-        assert!(!map.contains_key(&to), "U+{from:04X} -> U+{to:04X} is a chain");
+        assert!(
+            !map.contains_key(&to),
+            "U+{from:04X} -> U+{to:04X} is a chain"
+        );
         assert!(from != to);
     }
     (map, text)
@@ -50,7 +57,8 @@ fn lookalike() -> BTreeMap<u32, u32> {
         adapter.map_normalize(core::iter::once(c)).eq([c])
             && adapter.normalize_validate(core::iter::once(c)).eq([c])
     };
-    let script_ok = |c: char| matches!(c.script(), Script::Latin | Script::Cyrillic | Script::Greek);
+    let script_ok =
+        |c: char| matches!(c.script(), Script::Latin | Script::Cyrillic | Script::Greek);
     let mut map = BTreeMap::new();
     for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
         if !c.is_alphabetic() || !script_ok(c) || CASE_FOLDED.contains(&c) || !valid(c) {
@@ -124,9 +132,17 @@ pub fn generate(root: &std::path::Path) -> Output {
         "/// Traditional -> simplified Han, both code points below U+10000, sorted by source."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static HAN_BMP: [[u16; 2]; {}] = [", bmp.len()).unwrap();
+    writeln!(
+        s,
+        "pub(crate) static HAN_BMP: [[u16; 2]; {}] = [",
+        bmp.len()
+    )
+    .unwrap();
     for row in bmp.chunks(8) {
-        let line: Vec<String> = row.iter().map(|(f, t)| format!("[0x{f:04x}, 0x{t:04x}]")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .map(|(f, t)| format!("[0x{f:04x}, 0x{t:04x}]"))
+            .collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
@@ -136,9 +152,17 @@ pub fn generate(root: &std::path::Path) -> Output {
         "/// Traditional -> simplified Han with a code point beyond U+FFFF, sorted by source."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static HAN_WIDE: [[u32; 2]; {}] = [", wide.len()).unwrap();
+    writeln!(
+        s,
+        "pub(crate) static HAN_WIDE: [[u32; 2]; {}] = [",
+        wide.len()
+    )
+    .unwrap();
     for row in wide.chunks(6) {
-        let line: Vec<String> = row.iter().map(|(f, t)| format!("[0x{f:05x}, 0x{t:05x}]")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .map(|(f, t)| format!("[0x{f:05x}, 0x{t:05x}]"))
+            .collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
@@ -148,7 +172,12 @@ pub fn generate(root: &std::path::Path) -> Output {
         "/// Latin/Cyrillic/Greek look-alike -> UTS #39 prototype, sorted by source."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static LOOKALIKE: [[u32; 2]; {}] = [", look.len()).unwrap();
+    writeln!(
+        s,
+        "pub(crate) static LOOKALIKE: [[u32; 2]; {}] = [",
+        look.len()
+    )
+    .unwrap();
     for (&f, &t) in &look {
         writeln!(
             s,

@@ -10,7 +10,15 @@
 use crate::{fnv1a, header, Output};
 use std::fmt::Write as _;
 
-fn array<T>(s: &mut String, doc: &str, name: &str, ty: &str, items: &[T], per_line: usize, f: impl Fn(&T) -> String) {
+fn array<T>(
+    s: &mut String,
+    doc: &str,
+    name: &str,
+    ty: &str,
+    items: &[T],
+    per_line: usize,
+    f: impl Fn(&T) -> String,
+) {
     writeln!(s).unwrap();
     writeln!(s, "/// {doc}").unwrap();
     writeln!(s, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).unwrap();
@@ -24,7 +32,8 @@ fn array<T>(s: &mut String, doc: &str, name: &str, ty: &str, items: &[T], per_li
 pub fn generate(root: &std::path::Path) -> Output {
     let path = root.join("data/restricted_words.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let list = dncheck::WordList::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let list =
+        dncheck::WordList::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let raw = list.__raw_parts();
 
     let mut s = header("data/restricted_words.txt", fnv1a(text.as_bytes()));
@@ -47,9 +56,33 @@ pub fn generate(root: &std::path::Path) -> Output {
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
-    array(&mut s, "Page of each 128-code-point block.", "INDEX", "u16", raw.index, 16, |p| p.to_string());
-    array(&mut s, "Code pages, 128 codes each; page 0 is all zeros.", "PAGES", "u16", raw.pages, 16, |c| c.to_string());
-    array(&mut s, "The two codes of each expanding code.", "EXPANSIONS", "[u16; 2]", raw.expansions, 8, |[a, b]| format!("[{a}, {b}]"));
+    array(
+        &mut s,
+        "Page of each 128-code-point block.",
+        "INDEX",
+        "u16",
+        raw.index,
+        16,
+        |p| p.to_string(),
+    );
+    array(
+        &mut s,
+        "Code pages, 128 codes each; page 0 is all zeros.",
+        "PAGES",
+        "u16",
+        raw.pages,
+        16,
+        |c| c.to_string(),
+    );
+    array(
+        &mut s,
+        "The two codes of each expanding code.",
+        "EXPANSIONS",
+        "[u16; 2]",
+        raw.expansions,
+        8,
+        |[a, b]| format!("[{a}, {b}]"),
+    );
     array(
         &mut s,
         "Double array: base, check (parent), fail, out.",
@@ -58,11 +91,25 @@ pub fn generate(root: &std::path::Path) -> Output {
         raw.slots,
         4,
         |&[b, c, f, o]| {
-            let h = |x: u32| if x == u32::MAX { "M".to_string() } else { x.to_string() };
+            let h = |x: u32| {
+                if x == u32::MAX {
+                    "M".to_string()
+                } else {
+                    x.to_string()
+                }
+            };
             format!("[{}, {}, {}, {}]", h(b), h(c), h(f), h(o))
         },
     );
-    array(&mut s, "Output lists (word indexes; the last has the top bit).", "OUTPUTS", "u32", raw.outputs, 8, |o| format!("0x{o:x}"));
+    array(
+        &mut s,
+        "Output lists (word indexes; the last has the top bit).",
+        "OUTPUTS",
+        "u32",
+        raw.outputs,
+        8,
+        |o| format!("0x{o:x}"),
+    );
     array(
         &mut s,
         "Words: text offset, length << 8 | folded length, category.",
@@ -70,9 +117,26 @@ pub fn generate(root: &std::path::Path) -> Output {
         "[u32; 3]",
         raw.words,
         4,
-        |&[o, l, c]| format!("[{o}, 0x{l:x}, {}]", if c == u32::MAX { "M".to_string() } else { c.to_string() }),
+        |&[o, l, c]| {
+            format!(
+                "[{o}, 0x{l:x}, {}]",
+                if c == u32::MAX {
+                    "M".to_string()
+                } else {
+                    c.to_string()
+                }
+            )
+        },
     );
-    array(&mut s, "Categories: text offset, length.", "CATEGORIES", "[u32; 2]", raw.categories, 6, |[o, l]| format!("[{o}, {l}]"));
+    array(
+        &mut s,
+        "Categories: text offset, length.",
+        "CATEGORIES",
+        "[u32; 2]",
+        raw.categories,
+        6,
+        |[o, l]| format!("[{o}, {l}]"),
+    );
     writeln!(s).unwrap();
     writeln!(s, "/// The words and categories as written.").unwrap();
     writeln!(s, "pub(crate) static TEXT: &str = {:?};", raw.text).unwrap();
