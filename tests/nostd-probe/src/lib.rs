@@ -14,3 +14,8 @@ pub fn key_len(name: &[u8]) -> Result<usize, Reason> {
         .map(|v| v.key().len())
         .map_err(|e| e.reason())
 }
+
+/// The restricted words of the embedded list found in a name's labels.
+pub fn restricted_words(name: &str) -> usize {
+    dncheck::WordList::embedded().find_iter(name).count()
+}
