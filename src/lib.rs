@@ -42,9 +42,9 @@ assert_eq!(err.reason().message_zh(), "标签以连字符开头或结尾，或�
 
 # Crate features
 
-* **std** (default) — `std` support in `idna`, and
-  [`SuffixList::from_file`]. Without it the crate is `no_std` + `alloc`
-  (`SuffixList::parse` still loads a list from text).
+* **std** (default) — `std` support in `idna`, [`SuffixList::from_file`]
+  and [`WordList::from_file`]. Without it the crate is `no_std` + `alloc`
+  (`SuffixList::parse` and `WordList::parse` still load lists from text).
 * **serde** — `Serialize` for the result types (used by the CLI).
 * **cli** — builds the `dncheck` binary (`cargo run --features cli -- NAME`).
 */
