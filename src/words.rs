@@ -1206,6 +1206,7 @@ impl<'w> FindIter<'w, '_> {
         let text = &self.text[..self.end];
         let (mut pos, mut state) = (self.pos, self.state);
         let mut rec = list.slots[state as usize];
+        let root = list.slots[0];
         while pos < text.len() {
             let i = pos;
             let b = text[i];
@@ -1229,6 +1230,15 @@ impl<'w> FindIter<'w, '_> {
                 }
                 continue;
             }
+            if code < FIRST_CODE {
+                if code == SKIP {
+                    self.resized = pos; // ignored: no step
+                } else {
+                    // NONE or SEP: no word goes on through this code point.
+                    (state, rec) = (0, root);
+                }
+                continue;
+            }
             (self.pos, self.state) = (pos, state);
             if self.special(code, i) {
                 return true;
@@ -1240,18 +1250,10 @@ impl<'w> FindIter<'w, '_> {
         false
     }
 
-    /// [`advance`](Self::advance) for the codes other than plain ones, of
+    /// [`advance`](Self::advance) for the `RESIZE` and `EXPAND` codes, of
     /// the code point at `i` (`pos` is past it).
     #[inline(never)]
     fn special(&mut self, code: u16, i: usize) -> bool {
-        if code < FIRST_CODE {
-            if code == SKIP {
-                self.resized = self.pos; // ignored: no step
-            } else {
-                self.state = 0; // NONE or SEP: no word goes on through here
-            }
-            return false;
-        }
         self.resized = self.pos;
         self.char_start = i;
         if code & EXPAND == 0 {
