@@ -60,7 +60,7 @@ extern crate std;
 pub use crate::{
     checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
     labels::Labels,
-    suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
+    suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
     verdict::{Flag, Flags, Reason, Rejection, Verdict},
 };
 

@@ -15,9 +15,10 @@
 //!   touches one place per slot:
 //!   * `[0]`: the parent's slot (`ROOT` for a TLD, `EMPTY` for an empty
 //!     slot), so that a slot is verified by its parent and its label alone;
-//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..18
-//!     the label's byte offset in `labels`, bits 18..24 its length (at most
-//!     63), bits 24..30 the rule flags below, bit 30 "has children". An empty
+//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..17
+//!     the label's byte offset in `labels`, bits 17..23 its length (at most
+//!     63), bits 23..29 the rule flags below, bit 29 "has children", bits 30
+//!     and 31 the policy bits (reserved name, per-suffix rule). An empty
 //!     slot's word is 0.
 //! * `pilots: [u32]`, per hash bucket (a power of two of them, about a
 //!   quarter of the slots; the top bits of the path hash pick one): the
@@ -35,6 +36,13 @@
 //! companion bit that says the rule comes from the PRIVATE section, so one
 //! table answers both for the ICANN section alone and for the whole list.
 //!
+//! The policy bits come from `data/reserved.txt` (special-use names: a node
+//! that is not a rule, or a rule such as `home.arpa`, marked reserved) and
+//! `data/suffix_rules.txt` (`cn` marked with the `chinese` registry rule). The
+//! builder merges both into every table, the embedded one and those loaded at
+//! run time, so the lookup that finds the suffix also answers the policy
+//! questions, in the same walk.
+//!
 //! The embedded table is `static` data written by `codegen/` with this
 //! module's builder ([`SuffixList::parse`]), so it costs nothing at start-up;
 //! a list loaded at run time goes through the same builder into owned
@@ -48,25 +56,38 @@ use core::fmt;
 
 use crate::generated::psl;
 
-const OFFSET_BITS: u32 = 18;
+const OFFSET_BITS: u32 = 17;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
 const LEN_SHIFT: u32 = OFFSET_BITS;
 const LEN_MASK: u32 = 0x3f;
 
 /// The node is a rule (`example.com`).
-const RULE: u32 = 1 << 24;
+const RULE: u32 = 1 << 23;
 /// ... from the PRIVATE section.
-const RULE_PRIVATE: u32 = 1 << 25;
+const RULE_PRIVATE: u32 = 1 << 24;
 /// `*.` + the node is a rule.
-const WILDCARD: u32 = 1 << 26;
+const WILDCARD: u32 = 1 << 25;
 /// ... from the PRIVATE section.
-const WILDCARD_PRIVATE: u32 = 1 << 27;
+const WILDCARD_PRIVATE: u32 = 1 << 26;
 /// `!` + the node is a rule.
-const EXCEPTION: u32 = 1 << 28;
+const EXCEPTION: u32 = 1 << 27;
 /// ... from the PRIVATE section.
-const EXCEPTION_PRIVATE: u32 = 1 << 29;
+const EXCEPTION_PRIVATE: u32 = 1 << 28;
 /// The node has children.
-const INNER: u32 = 1 << 30;
+const INNER: u32 = 1 << 29;
+/// Policy: the node's name and every name under it are reserved
+/// (`data/reserved.txt`).
+const RESERVED: u32 = 1 << 30;
+/// Policy: names under the node follow the `chinese` registry rule
+/// (`data/suffix_rules.txt`).
+const CHINESE_RULE: u32 = 1 << 31;
+/// The policy bits, gathered along a lookup's path.
+const POLICY: u32 = RESERVED | CHINESE_RULE;
+
+/// The reserved names, merged into every table the builder makes.
+const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
+/// The per-suffix registry rules, merged likewise.
+const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
 
 /// `parents` value of a TLD.
 const ROOT: u16 = u16::MAX;
@@ -170,6 +191,45 @@ impl fmt::Display for Section {
     }
 }
 
+/// A registry's rule for the labels registered under its suffixes
+/// (`data/suffix_rules.txt`).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dncheck::RegistryRule::Chinese.as_str(), "chinese");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegistryRule {
+    /// `cn`, `中国`, `中國`, `公司`, `网络`: an internationalised registrable
+    /// label holds at least one Han character, otherwise only letters,
+    /// digits and hyphens, no `--` anywhere, and at most 20 characters.
+    Chinese,
+}
+
+impl RegistryRule {
+    /// The rule's name, as `data/suffix_rules.txt` writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::RegistryRule::Chinese.to_string(), "chinese");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RegistryRule::Chinese => "chinese",
+        }
+    }
+}
+
+impl fmt::Display for RegistryRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The answer of [`SuffixList::lookup`]: where the public suffix starts in
 /// the name, and which rule decided it.
 ///
@@ -197,6 +257,8 @@ pub struct SuffixMatch {
     reg: usize,
     known: bool,
     private: bool,
+    /// The policy bits of the nodes on the name's path.
+    policy: u32,
 }
 
 impl SuffixMatch {
@@ -206,6 +268,7 @@ impl SuffixMatch {
             reg: 0,
             known: true,
             private,
+            policy: 0,
         }
     }
 
@@ -215,6 +278,46 @@ impl SuffixMatch {
             reg: 0,
             known: false,
             private: false,
+            policy: 0,
+        }
+    }
+
+    /// `true` if the name is, or lies under, a special-use or reserved name
+    /// of `data/reserved.txt` (RFC 2606, 6761, 6762, 7686, 8375, 9476 and
+    /// `.internal`): `example.com`, `printer.local`, `x.home.arpa`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// assert!(list.lookup("www.example.com", false).is_reserved());
+    /// assert!(list.lookup("printer.local", false).is_reserved());
+    /// assert!(!list.lookup("example.co", false).is_reserved());
+    /// ```
+    #[must_use]
+    pub const fn is_reserved(&self) -> bool {
+        self.policy & RESERVED != 0
+    }
+
+    /// The registry rule of `data/suffix_rules.txt` that applies to names
+    /// under this suffix, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{RegistryRule, SuffixList};
+    ///
+    /// let list = SuffixList::embedded();
+    /// assert_eq!(list.lookup("example.com.cn", false).rule(), Some(RegistryRule::Chinese));
+    /// assert_eq!(list.lookup("example.xn--fiqs8s", false).rule(), Some(RegistryRule::Chinese));
+    /// assert_eq!(list.lookup("example.com", false).rule(), None);
+    /// ```
+    #[must_use]
+    pub const fn rule(&self) -> Option<RegistryRule> {
+        if self.policy & CHINESE_RULE != 0 {
+            Some(RegistryRule::Chinese)
+        } else {
+            None
         }
     }
 
@@ -334,7 +437,7 @@ enum ErrorKind {
     Exception { line: usize, rule: String },
     /// The list holds no rule.
     Empty,
-    /// The list is larger than the table format (65,535 trie nodes, 256 KiB
+    /// The list is larger than the table format (65,535 trie nodes, 128 KiB
     /// of distinct labels).
     TooLarge,
     /// The file could not be read.
@@ -383,7 +486,7 @@ impl fmt::Display for BuildError {
             ),
             ErrorKind::Empty => f.write_str("the suffix list holds no rule"),
             ErrorKind::TooLarge => f.write_str(
-                "the suffix list is too large (over 65,535 trie nodes or 256 KiB of labels)",
+                "the suffix list is too large (over 65,535 trie nodes or 128 KiB of labels)",
             ),
             #[cfg(feature = "std")]
             ErrorKind::Io(kind) => write!(f, "cannot read the suffix list: {kind}"),
@@ -433,7 +536,7 @@ impl SuffixList {
     ///
     /// A rule that is not a domain name, a `*` other than as the leftmost
     /// label, an exception of a single label, a list with no rule, or one
-    /// beyond the table format's limits (65,535 trie nodes, 256 KiB of
+    /// beyond the table format's limits (65,535 trie nodes, 128 KiB of
     /// labels; the whole list of 2026 needs about 10,700 nodes and 42 KiB).
     ///
     /// # Example
@@ -709,6 +812,8 @@ impl Table<'_> {
         // The TLD: the implicit rule `*` matches it.
         let mut found = SuffixMatch::implicit(n - start);
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
+        let mut policy = 0;
+        let mut exception = false;
         loop {
             let label = &name[start..end];
             if label.is_empty() {
@@ -718,15 +823,19 @@ impl Table<'_> {
             let Some((word, child, h)) = self.child(parent, parent_hash, first, label) else {
                 break;
             };
-            if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
+            // The policy bits hold for every name under the node, so they
+            // are gathered along the whole walk, past an exception too.
+            policy |= word & POLICY;
+            if exception {
+                // Decided: walking on only for the policy bits.
+            } else if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
                 // `!label.parent` prevails over every other rule: the suffix
                 // is the parent (exceptions have at least two labels, so
                 // `end < n`), and this label makes the registrable domain.
-                let mut m = SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
-                m.reg = n - start;
-                return m;
-            }
-            if active(word, RULE, RULE_PRIVATE, private) {
+                found = SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
+                found.reg = n - start;
+                exception = true;
+            } else if active(word, RULE, RULE_PRIVATE, private) {
                 found = SuffixMatch::known(n - start, word & RULE_PRIVATE != 0);
             }
             if start == 0 {
@@ -739,7 +848,7 @@ impl Table<'_> {
             if word & (INNER | WILDCARD) == 0 {
                 break;
             }
-            if active(word, WILDCARD, WILDCARD_PRIVATE, private) {
+            if !exception && active(word, WILDCARD, WILDCARD_PRIVATE, private) {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
                 found = SuffixMatch::known(n - start, word & WILDCARD_PRIVATE != 0);
@@ -748,6 +857,10 @@ impl Table<'_> {
                 break;
             }
             (parent, parent_hash) = (child as u16, h);
+        }
+        found.policy = policy;
+        if exception {
+            return found;
         }
         // The registrable domain: the suffix and the label before it.
         let suffix_start = n - found.len;
@@ -845,6 +958,50 @@ fn set_flag(flags: &mut u32, kind: u32, kind_private: u32, private: bool) {
     }
 }
 
+/// The trie node of a name in A-label form, created with its ancestors if
+/// absent.
+fn insert(trie: &mut Vec<TmpNode>, ascii: &str) -> usize {
+    let mut node = 0;
+    for label in ascii.rsplit('.') {
+        node = match trie[node].children.get(label.as_bytes()) {
+            Some(&child) => child,
+            None => {
+                let child = trie.len();
+                trie.push(TmpNode::default());
+                trie[node].children.insert(label.as_bytes().to_vec(), child);
+                child
+            }
+        };
+    }
+    node
+}
+
+/// The lines of a policy data file: `#` starts a comment, blank lines are
+/// skipped, and the rest is split at tabs.
+fn policy_lines(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        (!line.is_empty()).then(|| (i + 1, line.split('\t').map(str::trim).collect()))
+    })
+}
+
+/// The names of `data/reserved.txt` and `data/suffix_rules.txt` in A-label
+/// form, each with the policy bit it sets. Both files are compiled in and
+/// checked whole by the test `policy_data_is_valid`; a line that is not
+/// valid would be skipped.
+fn policy_names() -> impl Iterator<Item = (Cow<'static, str>, u32)> {
+    let reserved = policy_lines(RESERVED_NAMES)
+        .filter_map(|(_, fields)| Some((to_ascii(fields[0])?, RESERVED)));
+    let rules = policy_lines(SUFFIX_RULES).filter_map(|(_, fields)| {
+        let bit = match fields.get(1).copied()? {
+            "chinese" => CHINESE_RULE,
+            _ => return None,
+        };
+        Some((to_ascii(fields[0])?, bit))
+    });
+    reserved.chain(rules)
+}
+
 fn build(text: &str) -> Result<SuffixList, BuildError> {
     let mut trie: Vec<TmpNode> = alloc::vec![TmpNode::default()];
     let mut private = false;
@@ -892,23 +1049,16 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         let Some(ascii) = to_ascii(body) else {
             return Err(err(|line, rule| ErrorKind::InvalidRule { line, rule }));
         };
-        let mut node = 0;
-        for label in ascii.rsplit('.') {
-            node = match trie[node].children.get(label.as_bytes()) {
-                Some(&child) => child,
-                None => {
-                    let child = trie.len();
-                    trie.push(TmpNode::default());
-                    trie[node].children.insert(label.as_bytes().to_vec(), child);
-                    child
-                }
-            };
-        }
+        let node = insert(&mut trie, &ascii);
         set_flag(&mut trie[node].flags, kind, kind_private, private);
         rules += 1;
     }
     if rules == 0 {
         return Err(BuildError::new(ErrorKind::Empty));
+    }
+    for (name, bit) in policy_names() {
+        let node = insert(&mut trie, &name);
+        trie[node].flags |= bit;
     }
     if trie.len() > usize::from(u16::MAX) {
         return Err(BuildError::new(ErrorKind::TooLarge));
@@ -1173,6 +1323,99 @@ mod tests {
         }
         assert_eq!(parts(".com", false), (Some("com"), None));
         assert_eq!(parts("com.", false), (None, None));
+    }
+
+    #[test]
+    fn policy_data_is_valid() {
+        let lines = policy_lines(RESERVED_NAMES).count() + policy_lines(SUFFIX_RULES).count();
+        assert_eq!(
+            policy_names().count(),
+            lines,
+            "a policy line does not parse"
+        );
+        assert_eq!(
+            lines, 40,
+            "data/reserved.txt: 35 names, data/suffix_rules.txt: 5 rules"
+        );
+        for (_, fields) in policy_lines(RESERVED_NAMES) {
+            assert_eq!(fields.len(), 1, "{fields:?}");
+        }
+        for (_, fields) in policy_lines(SUFFIX_RULES) {
+            assert_eq!(fields.len(), 2, "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn policy_bits() {
+        for name in [
+            "example.com",
+            "www.example.com",
+            "a.b.example.org",
+            "foo.test",
+            "printer.local",
+            "x.home.arpa",
+            "abc.onion",
+            "foo.alt",
+            "corp.internal",
+            "1.168.192.in-addr.arpa",
+            "2.20.172.in-addr.arpa",
+            "x.8.e.f.ip6.arpa",
+        ] {
+            for private in [false, true] {
+                assert!(list().lookup(name, private).is_reserved(), "{name}");
+            }
+        }
+        for name in [
+            "example.co",
+            "examples.com",
+            "com",
+            "1.1.in-addr.arpa",
+            "15.172.in-addr.arpa",
+            "32.172.in-addr.arpa",
+            "localhost.com",
+            "xn--fiqs8s",
+        ] {
+            assert!(!list().lookup(name, true).is_reserved(), "{name}");
+        }
+        // Reserved nodes that are no rule do not make a suffix known.
+        let m = list().lookup("foo.test", false);
+        assert!(!m.is_known());
+        assert_eq!(m.registrable("foo.test"), Some("foo.test"));
+        // `home.arpa` is a rule and reserved.
+        let m = list().lookup("x.home.arpa", false);
+        assert!(m.is_known());
+        assert_eq!(m.suffix("x.home.arpa"), Some("home.arpa"));
+        for name in [
+            "a.cn",
+            "a.com.cn",
+            "a.xn--55qx5d.cn",
+            "a.xn--fiqs8s",
+            "a.xn--fiqz9s",
+            "a.xn--55qx5d",
+            "a.xn--io0a7i",
+            "cn",
+        ] {
+            assert_eq!(
+                list().lookup(name, false).rule(),
+                Some(RegistryRule::Chinese),
+                "{name}"
+            );
+        }
+        for name in ["a.com", "cn.com", "a.hk", "a.xn--j6w193g"] {
+            assert_eq!(list().lookup(name, false).rule(), None, "{name}");
+        }
+        // A list loaded at run time gets the same policy bits.
+        let small = SuffixList::parse("com\ncn\n*.ck\n!www.ck\n").unwrap();
+        assert!(small.lookup("example.com", false).is_reserved());
+        assert!(small.lookup("x.local", false).is_reserved());
+        assert_eq!(
+            small.lookup("a.cn", false).rule(),
+            Some(RegistryRule::Chinese)
+        );
+        assert_eq!(
+            small.lookup("a.www.ck", false).registrable("a.www.ck"),
+            Some("www.ck")
+        );
     }
 
     #[test]
