@@ -81,6 +81,7 @@ mod format;
 mod generated;
 mod labels;
 mod normalize;
+mod policy;
 mod punycode;
 mod suffix;
 mod verdict;

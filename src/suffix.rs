@@ -435,6 +435,8 @@ enum ErrorKind {
     Wildcard { line: usize, rule: String },
     /// `!` on a rule of a single label.
     Exception { line: usize, rule: String },
+    /// An entry of a supported-suffix set is not a domain name.
+    InvalidSuffix { line: usize, entry: String },
     /// The list holds no rule.
     Empty,
     /// The list is larger than the table format (65,535 trie nodes, 128 KiB
@@ -450,7 +452,16 @@ impl BuildError {
         BuildError { kind }
     }
 
-    /// The 1-based line of the list at fault, if the error is about a rule.
+    pub(crate) fn invalid_suffix(line: usize, entry: &str) -> Self {
+        BuildError::new(ErrorKind::InvalidSuffix {
+            line,
+            entry: entry.into(),
+        })
+    }
+
+    /// The 1-based line of the list at fault, if the error is about a rule
+    /// (for [`CheckerBuilder::supported_suffixes`](crate::CheckerBuilder::supported_suffixes):
+    /// the position of the entry at fault).
     ///
     /// # Example
     ///
@@ -464,7 +475,8 @@ impl BuildError {
         match self.kind {
             ErrorKind::InvalidRule { line, .. }
             | ErrorKind::Wildcard { line, .. }
-            | ErrorKind::Exception { line, .. } => Some(line),
+            | ErrorKind::Exception { line, .. }
+            | ErrorKind::InvalidSuffix { line, .. } => Some(line),
             _ => None,
         }
     }
@@ -484,6 +496,9 @@ impl fmt::Display for BuildError {
                 f,
                 "line {line}: exception rule `{rule}` must have at least two labels"
             ),
+            ErrorKind::InvalidSuffix { line, entry } => {
+                write!(f, "supported suffix {line}: `{entry}` is not a domain name")
+            }
             ErrorKind::Empty => f.write_str("the suffix list holds no rule"),
             ErrorKind::TooLarge => f.write_str(
                 "the suffix list is too large (over 65,535 trie nodes or 128 KiB of labels)",
@@ -932,7 +947,7 @@ struct TmpNode {
 }
 
 /// A rule's text in A-label form, or `None` if it is not a domain name.
-fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
     let canonical = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
     let ascii: Cow<'_, str> = if rule.bytes().all(canonical) {
         Cow::Borrowed(rule)

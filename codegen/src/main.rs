@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod fast;
+mod han;
 mod psl;
 
 /// One generated file: its path under the repository root and its text.
@@ -25,7 +26,11 @@ pub struct Output {
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let root = repo_root();
-    let outputs = vec![fast::generate(&root), psl::generate(&root)];
+    let outputs = vec![
+        fast::generate(&root),
+        han::generate(&root),
+        psl::generate(&root),
+    ];
     let mut stale = Vec::new();
     for out in outputs {
         let path = root.join(out.path);

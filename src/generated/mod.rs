@@ -6,3 +6,6 @@ pub(crate) mod idna_tables;
 
 #[rustfmt::skip]
 pub(crate) mod psl;
+
+#[rustfmt::skip]
+pub(crate) mod han;

@@ -1,0 +1,165 @@
+//! The suffix stage's verdict: given a normalised name, its public suffix
+//! and registrable domain from one [`SuffixList`] lookup, and whether the
+//! configured [`Checker`] accepts it (DESIGN.md, "Profiles").
+//!
+//! The order of the checks decides which reason a name that breaks several
+//! rules gets; it goes from the shape of the whole name to the details of
+//! its registrable label:
+//!
+//! 1. `ip_literal`: the top-level label is numeric (`192.168.0.1`,
+//!    `example.123`, `example.0x1f`);
+//! 2. `public_suffix` for a name that is itself a suffix the list knows
+//!    (`com.cn`, `com`), `no_suffix` for a single label it does not know
+//!    (`localhost`, `foo`);
+//! 3. `reserved`: the name is or lies under a special-use name
+//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`);
+//! 4. `unknown_suffix`: no rule names the top-level domain;
+//! 5. `unsupported_suffix`: the suffix is not in the configured set;
+//! 6. `subdomain` (registration profile only): the name is longer than its
+//!    registrable domain;
+//! 7. `suffix_rule`: the registrable label breaks its registry's rule
+//!    (`data/suffix_rules.txt`).
+//!
+//! Every refusal names the input's labels at fault: the top-level label
+//! for 1 and 4, the suffix's labels for 2 and 5, the whole name for 3, the
+//! labels left of the registrable domain for 6, the registrable label for
+//! 7.
+
+use core::ops::Range;
+
+use crate::generated::han::HAN;
+use crate::labels::{input_label_span, strip_root_dot};
+use crate::suffix::{RegistryRule, SuffixList};
+use crate::verdict::SuffixParts;
+use crate::{Checker, Profile, Reason, Rejection, Verdict};
+
+/// The most characters a label under a `chinese`-rule suffix may hold.
+const CHINESE_MAX_CHARS: usize = 20;
+
+/// Runs the suffix stage on a normalised verdict: fills its suffix parts,
+/// then applies the policy.
+pub(crate) fn judge(
+    checker: &Checker,
+    list: &SuffixList,
+    v: &mut Verdict<'_>,
+) -> Result<(), Rejection> {
+    let ascii = v.ascii();
+    let n = ascii.len();
+    let m = list.lookup(ascii, checker.private);
+    let suffix_len = m.suffix_len();
+    let reg_len = m.registrable(ascii).map_or(0, str::len);
+    // Label indexes: the last label, the first of the suffix, the
+    // registrable label.
+    let labels = count_dots(ascii.as_bytes()) + 1;
+    let suffix_label = labels - count_dots(&ascii.as_bytes()[n - suffix_len..]) - 1;
+    let tld_numeric = is_numeric(&ascii[n - last_label_len(ascii)..]);
+    let supported = match &checker.supported {
+        Some(set) => set.contains(&ascii[n - suffix_len..]),
+        None => true,
+    };
+    // A name of DNS size: lengths fit a byte (the normaliser refused longer
+    // names).
+    v.parts = SuffixParts {
+        suffix: suffix_len as u8,
+        registrable: reg_len as u8,
+        section: m.section(),
+    };
+    let input = v.input;
+    let refuse = |reason: Reason, labels: Option<Range<usize>>| {
+        let (label, span) = match labels {
+            Some(r) => (
+                Some(r.start),
+                input_label_span(input, r.start).start..input_label_span(input, r.end).end,
+            ),
+            // The whole name, without a root dot.
+            None => (None, 0..strip_root_dot(input).0.len()),
+        };
+        Err(Rejection::new(reason, label, span))
+    };
+    let last = labels - 1;
+    if tld_numeric {
+        return refuse(Reason::IpLiteral, Some(last..last));
+    }
+    if reg_len == 0 {
+        return if m.is_known() {
+            refuse(Reason::PublicSuffix, Some(suffix_label..last))
+        } else {
+            refuse(Reason::NoSuffix, Some(0..last))
+        };
+    }
+    if m.is_reserved() {
+        return refuse(Reason::Reserved, None);
+    }
+    if !m.is_known() {
+        return refuse(Reason::UnknownSuffix, Some(last..last));
+    }
+    if !supported {
+        return refuse(Reason::UnsupportedSuffix, Some(suffix_label..last));
+    }
+    let reg_label = suffix_label - 1;
+    if checker.profile == Profile::Registration && reg_len < n {
+        return refuse(Reason::Subdomain, Some(0..reg_label - 1));
+    }
+    if m.rule() == Some(RegistryRule::Chinese) {
+        let label = v.unicode().split('.').nth(reg_label).unwrap_or_default();
+        if !chinese_label_ok(label) {
+            return refuse(Reason::SuffixRule, Some(reg_label..reg_label));
+        }
+    }
+    Ok(())
+}
+
+fn count_dots(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'.').count()
+}
+
+fn last_label_len(ascii: &str) -> usize {
+    ascii.len() - ascii.rfind('.').map_or(0, |i| i + 1)
+}
+
+/// `true` for a label that URL parsers read as a number (the WHATWG URL
+/// standard's "ends in a number" check): all decimal digits, or `0x` and
+/// hex digits.
+fn is_numeric(label: &str) -> bool {
+    let hex = label.strip_prefix("0x");
+    match hex {
+        Some(digits) => digits.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()),
+    }
+}
+
+/// `true` if `c` is of the Han script.
+pub(crate) fn is_han(c: char) -> bool {
+    let c = c as u32;
+    HAN.binary_search_by(|&(lo, hi)| {
+        if hi < c {
+            core::cmp::Ordering::Less
+        } else if lo > c {
+            core::cmp::Ordering::Greater
+        } else {
+            core::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
+}
+
+/// The `chinese` registry rule for a registrable label in U-label form: an
+/// ASCII label is not concerned; an internationalised one holds at least one
+/// Han character, otherwise only letters, digits and hyphens, no `--`, and at
+/// most 20 characters.
+fn chinese_label_ok(label: &str) -> bool {
+    if label.is_ascii() {
+        return true;
+    }
+    let mut han = false;
+    let mut chars = 0;
+    for c in label.chars() {
+        chars += 1;
+        if is_han(c) {
+            han = true;
+        } else if !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return false;
+        }
+    }
+    han && chars <= CHINESE_MAX_CHARS && !label.contains("--")
+}
