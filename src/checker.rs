@@ -302,7 +302,7 @@ impl Checker {
 /// assert_eq!(checker.profile(), Profile::Hostname);
 /// assert_eq!(checker.check("www.dncheck.github.io").unwrap().registrable(), Some("dncheck.github.io"));
 /// assert!(checker.check("例子.中国").is_ok());
-/// assert_eq!(checker.check("example.com").unwrap_err().reason(), Reason::UnsupportedSuffix);
+/// assert_eq!(checker.check("wikipedia.org").unwrap_err().reason(), Reason::UnsupportedSuffix);
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct CheckerBuilder {

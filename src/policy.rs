@@ -25,7 +25,7 @@
 //! labels left of the registrable domain for 6, the registrable label for
 //! 7.
 
-use core::ops::Range;
+use core::ops::RangeInclusive;
 
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
@@ -48,14 +48,43 @@ pub(crate) fn judge(
     let m = list.lookup(ascii, checker.private);
     let suffix_len = m.suffix_len();
     let reg_len = m.registrable(ascii).map_or(0, str::len);
-    // Label indexes: the last label, the first of the suffix, the
-    // registrable label.
-    let labels = count_dots(ascii.as_bytes()) + 1;
-    let suffix_label = labels - count_dots(&ascii.as_bytes()[n - suffix_len..]) - 1;
     let tld_numeric = is_numeric(&ascii[n - last_label_len(ascii)..]);
     let supported = match &checker.supported {
         Some(set) => set.contains(&ascii[n - suffix_len..]),
         None => true,
+    };
+    // Label indexes, counted only on the paths that need them: the first
+    // label of the suffix, and the registrable label before it.
+    let suffix_label = |ascii: &str| count_dots(&ascii.as_bytes()[..n - suffix_len]);
+    let labels = |ascii: &str| count_dots(ascii.as_bytes()) + 1;
+    let refusal = match () {
+        () if tld_numeric => {
+            let last = labels(ascii) - 1;
+            Some((Reason::IpLiteral, Some(last..=last)))
+        }
+        () if reg_len == 0 && m.is_known() => Some((
+            Reason::PublicSuffix,
+            Some(suffix_label(ascii)..=labels(ascii) - 1),
+        )),
+        () if reg_len == 0 => Some((Reason::NoSuffix, Some(0..=labels(ascii) - 1))),
+        () if m.is_reserved() => Some((Reason::Reserved, None)),
+        () if !m.is_known() => {
+            let last = labels(ascii) - 1;
+            Some((Reason::UnknownSuffix, Some(last..=last)))
+        }
+        () if !supported => Some((
+            Reason::UnsupportedSuffix,
+            Some(suffix_label(ascii)..=labels(ascii) - 1),
+        )),
+        () if checker.profile == Profile::Registration && reg_len < n => {
+            Some((Reason::Subdomain, Some(0..=suffix_label(ascii) - 2)))
+        }
+        () if m.rule() == Some(RegistryRule::Chinese) => {
+            let reg_label = suffix_label(ascii) - 1;
+            let label = v.unicode().split('.').nth(reg_label).unwrap_or_default();
+            (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
+        }
+        () => None,
     };
     // A name of DNS size: lengths fit a byte (the normaliser refused longer
     // names).
@@ -64,49 +93,25 @@ pub(crate) fn judge(
         registrable: reg_len as u8,
         section: m.section(),
     };
-    let input = v.input;
-    let refuse = |reason: Reason, labels: Option<Range<usize>>| {
-        let (label, span) = match labels {
-            Some(r) => (
-                Some(r.start),
-                input_label_span(input, r.start).start..input_label_span(input, r.end).end,
-            ),
-            // The whole name, without a root dot.
-            None => (None, 0..strip_root_dot(input).0.len()),
-        };
-        Err(Rejection::new(reason, label, span))
-    };
-    let last = labels - 1;
-    if tld_numeric {
-        return refuse(Reason::IpLiteral, Some(last..last));
+    match refusal {
+        None => Ok(()),
+        Some((reason, labels)) => Err(refuse(v.input, reason, labels)),
     }
-    if reg_len == 0 {
-        return if m.is_known() {
-            refuse(Reason::PublicSuffix, Some(suffix_label..last))
-        } else {
-            refuse(Reason::NoSuffix, Some(0..last))
-        };
+}
+
+/// A refusal of the labels `labels` of the input (inclusive; `None`: the
+/// whole name).
+#[cold]
+fn refuse(input: &[u8], reason: Reason, labels: Option<RangeInclusive<usize>>) -> Rejection {
+    match labels {
+        Some(r) => Rejection::new(
+            reason,
+            Some(*r.start()),
+            input_label_span(input, *r.start()).start..input_label_span(input, *r.end()).end,
+        ),
+        // The whole name, without a root dot.
+        None => Rejection::new(reason, None, 0..strip_root_dot(input).0.len()),
     }
-    if m.is_reserved() {
-        return refuse(Reason::Reserved, None);
-    }
-    if !m.is_known() {
-        return refuse(Reason::UnknownSuffix, Some(last..last));
-    }
-    if !supported {
-        return refuse(Reason::UnsupportedSuffix, Some(suffix_label..last));
-    }
-    let reg_label = suffix_label - 1;
-    if checker.profile == Profile::Registration && reg_len < n {
-        return refuse(Reason::Subdomain, Some(0..reg_label - 1));
-    }
-    if m.rule() == Some(RegistryRule::Chinese) {
-        let label = v.unicode().split('.').nth(reg_label).unwrap_or_default();
-        if !chinese_label_ok(label) {
-            return refuse(Reason::SuffixRule, Some(reg_label..reg_label));
-        }
-    }
-    Ok(())
 }
 
 fn count_dots(bytes: &[u8]) -> usize {

@@ -611,7 +611,7 @@ impl<'h> Verdict<'h> {
     /// ```
     /// use dncheck::{Checker, Section};
     ///
-    /// let v = Checker::default().check("example.com").unwrap();
+    /// let v = Checker::default().check("wikipedia.org").unwrap();
     /// assert_eq!(v.suffix_section(), Some(Section::Icann));
     /// ```
     #[must_use]
