@@ -1,12 +1,13 @@
-//! The Public Suffix List's own tests, read off `SuffixList::lookup` +
-//! `SuffixMatch::registrable` over the whole list (ICANN and PRIVATE, as the
-//! tests assume): `tests/data/test_psl.txt` (`checkPublicSuffix('a.b.example.com',
+//! The Public Suffix List's own tests, read off `Verdict::registrable` of a
+//! checker over the whole list (ICANN and PRIVATE, as the tests assume):
+//! `tests/data/test_psl.txt` (`checkPublicSuffix('a.b.example.com',
 //! 'example.com');`) and `tests/data/psl_tests.txt` (`a.b.example.com
 //! example.com`). `null` means no input or no registrable domain.
 //!
 //! Inputs are spelled as users type them (upper case, U-labels, a leading
-//! dot), so each is first normalised with `Checker::default()`; the expected
-//! domain likewise. An input the checker refuses must expect `null`.
+//! dot), so each is normalised first; the expected domain likewise. An input
+//! the normaliser refuses must expect `null`. (tests/cli.rs runs the same
+//! tests through the binary.)
 
 use dncheck::{Checker, Profile};
 
