@@ -29,6 +29,7 @@ use core::ops::RangeInclusive;
 
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
+use crate::normalize::decode_utf8;
 use crate::suffix::{RegistryRule, SuffixList};
 use crate::verdict::SuffixParts;
 use crate::{Checker, Profile, Reason, Rejection, Verdict};
@@ -47,8 +48,11 @@ pub(crate) fn judge(
     let n = ascii.len();
     let m = list.lookup(ascii, checker.private);
     let suffix_len = m.suffix_len();
-    let reg_len = m.registrable(ascii).map_or(0, str::len);
-    let tld_numeric = is_numeric(&ascii[n - last_label_len(ascii)..]);
+    let reg_len = m.registrable_len();
+    // A numeric label ends in a (hex) digit: most names are past this test
+    // after one byte.
+    let tld_numeric = ascii.as_bytes()[n - 1].is_ascii_hexdigit()
+        && is_numeric(&ascii[n - last_label_len(ascii)..]);
     let supported = match &checker.supported {
         Some(set) => set.contains(&ascii[n - suffix_len..]),
         None => true,
@@ -81,7 +85,7 @@ pub(crate) fn judge(
         }
         () if m.rule() == Some(RegistryRule::Chinese) => {
             let reg_label = suffix_label(ascii) - 1;
-            let label = v.unicode().split('.').nth(reg_label).unwrap_or_default();
+            let label = nth_label(v.unicode_bytes(), reg_label);
             (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
         }
         () => None,
@@ -136,6 +140,10 @@ fn is_numeric(label: &str) -> bool {
 /// `true` if `c` is of the Han script.
 pub(crate) fn is_han(c: char) -> bool {
     let c = c as u32;
+    // CJK Unified Ideographs, where nearly every Chinese label lives.
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
     HAN.binary_search_by(|&(lo, hi)| {
         if hi < c {
             core::cmp::Ordering::Less
@@ -148,23 +156,46 @@ pub(crate) fn is_han(c: char) -> bool {
     .is_ok()
 }
 
-/// The `chinese` registry rule for a registrable label in U-label form: an
-/// ASCII label is not concerned; an internationalised one holds at least one
-/// Han character, otherwise only letters, digits and hyphens, no `--`, and at
-/// most 20 characters.
-fn chinese_label_ok(label: &str) -> bool {
+/// Label `index` of a name in U-label form (labels separated by `.`).
+fn nth_label(name: &[u8], index: usize) -> &[u8] {
+    let mut labels = name.split(|&b| b == b'.');
+    labels.nth(index).unwrap_or_default()
+}
+
+/// The `chinese` registry rule for a registrable label in U-label form (as
+/// UTF-8 bytes): an ASCII label is not concerned; an internationalised one
+/// holds at least one Han character, otherwise only letters, digits and
+/// hyphens, no `--`, and at most 20 characters.
+fn chinese_label_ok(label: &[u8]) -> bool {
     if label.is_ascii() {
         return true;
     }
     let mut han = false;
     let mut chars = 0;
-    for c in label.chars() {
+    let mut i = 0;
+    let mut hyphen = false;
+    while i < label.len() {
+        let b = label[i];
         chars += 1;
-        if is_han(c) {
-            han = true;
-        } else if !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if b < 0x80 {
+            let ldh = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+            if !ldh || (b == b'-' && hyphen) {
+                return false;
+            }
+            hyphen = b == b'-';
+            i += 1;
+            continue;
+        }
+        hyphen = false;
+        // The verdict's U-label form is UTF-8 by construction.
+        let Some((c, len)) = decode_utf8(label, i) else {
+            return false;
+        };
+        if !is_han(c) {
             return false;
         }
+        han = true;
+        i += len;
     }
-    han && chars <= CHINESE_MAX_CHARS && !label.contains("--")
+    han && chars <= CHINESE_MAX_CHARS
 }

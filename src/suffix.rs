@@ -391,6 +391,11 @@ impl SuffixMatch {
         name.get(name.len().checked_sub(self.len)?..)
     }
 
+    /// The length in bytes of the registrable domain; 0 if there is none.
+    pub(crate) const fn registrable_len(&self) -> usize {
+        self.reg
+    }
+
     /// The registrable domain of `name` (the public suffix and one more
     /// label), which must be the name that was looked up; `None` if the name
     /// is itself a public suffix.

@@ -628,6 +628,15 @@ impl<'h> Verdict<'h> {
         }
     }
 
+    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    pub(crate) fn unicode_bytes(&self) -> &[u8] {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii().as_bytes(),
+            UnicodeAt::Input(input) => input.as_bytes(),
+            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+        }
+    }
+
     /// The labels of the A-label form, left to right.
     pub fn labels(&self) -> Labels<'_> {
         Labels::new(self.ascii())
