@@ -32,9 +32,10 @@
 //!   padding, so that a label's first 8 bytes are one word read.
 //!
 //! A wildcard rule `*.ck` is a flag on the node `ck`, not a node of its own,
-//! and an exception `!www.ck` a flag on `www` under `ck`; each flag has a
-//! companion bit that says the rule comes from the PRIVATE section, so one
-//! table answers both for the ICANN section alone and for the whole list.
+//! and an exception `!www.ck` a flag on `www` under `ck`; each flag (the rule
+//! is in the list) has a companion bit one place up (the rule is in the ICANN
+//! section), so one table answers both for the ICANN section alone and for
+//! the whole list, each with one AND per test.
 //!
 //! The policy bits come from `data/reserved.txt` (special-use names: a node
 //! that is not a rule, or a rule such as `home.arpa`, marked reserved) and
@@ -61,18 +62,16 @@ const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
 const LEN_SHIFT: u32 = OFFSET_BITS;
 const LEN_MASK: u32 = 0x3f;
 
-/// The node is a rule (`example.com`).
+/// The node is a rule (`example.com`) of either section.
 const RULE: u32 = 1 << 23;
-/// ... from the PRIVATE section.
-const RULE_PRIVATE: u32 = 1 << 24;
-/// `*.` + the node is a rule.
+/// `*.` + the node is a rule of either section.
 const WILDCARD: u32 = 1 << 25;
-/// ... from the PRIVATE section.
-const WILDCARD_PRIVATE: u32 = 1 << 26;
-/// `!` + the node is a rule.
+/// `!` + the node is a rule of either section.
 const EXCEPTION: u32 = 1 << 27;
-/// ... from the PRIVATE section.
-const EXCEPTION_PRIVATE: u32 = 1 << 28;
+/// Each kind's bit shifted left by one: the rule is in the ICANN section.
+/// So `kind << ICANN_ONLY` is the bit to test in ICANN-only mode, `kind << 0`
+/// with the whole list: one AND per test either way.
+const ICANN_ONLY: u32 = 1;
 /// The node has children.
 const INNER: u32 = 1 << 29;
 /// Policy: the node's name and every name under it are reserved
@@ -672,10 +671,18 @@ impl SuffixList {
     }
 }
 
-/// `true` if the node word has the rule `kind` and it counts in this mode.
+/// `true` if the node word has the rule `kind` in the sections in use
+/// (`shift`: 0 for the whole list, [`ICANN_ONLY`]).
 #[inline(always)]
-fn active(word: u32, kind: u32, kind_private: u32, private: bool) -> bool {
-    word & kind != 0 && (private || word & kind_private == 0)
+fn active(word: u32, kind: u32, shift: u32) -> bool {
+    word & (kind << shift) != 0
+}
+
+/// `true` if the rule `kind` of the node word is from the PRIVATE section
+/// only (in ICANN-only mode an active rule never is).
+#[inline(always)]
+fn private_rule(word: u32, kind: u32) -> bool {
+    word & (kind << ICANN_ONLY) == 0
 }
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -834,6 +841,7 @@ impl Table<'_> {
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
         let mut policy = 0;
         let mut exception = false;
+        let shift = if private { 0 } else { ICANN_ONLY };
         loop {
             let label = &name[start..end];
             if label.is_empty() {
@@ -848,15 +856,15 @@ impl Table<'_> {
             policy |= word & POLICY;
             if exception {
                 // Decided: walking on only for the policy bits.
-            } else if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
+            } else if active(word, EXCEPTION, shift) {
                 // `!label.parent` prevails over every other rule: the suffix
                 // is the parent (exceptions have at least two labels, so
                 // `end < n`), and this label makes the registrable domain.
-                found = SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
+                found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
                 found.reg = n - start;
                 exception = true;
-            } else if active(word, RULE, RULE_PRIVATE, private) {
-                found = SuffixMatch::known(n - start, word & RULE_PRIVATE != 0);
+            } else if active(word, RULE, shift) {
+                found = SuffixMatch::known(n - start, private_rule(word, RULE));
             }
             if start == 0 {
                 break;
@@ -868,10 +876,10 @@ impl Table<'_> {
             if word & (INNER | WILDCARD) == 0 {
                 break;
             }
-            if !exception && active(word, WILDCARD, WILDCARD_PRIVATE, private) {
+            if !exception && active(word, WILDCARD, shift) {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
-                found = SuffixMatch::known(n - start, word & WILDCARD_PRIVATE != 0);
+                found = SuffixMatch::known(n - start, private_rule(word, WILDCARD));
             }
             if word & INNER == 0 {
                 break;
@@ -970,11 +978,10 @@ pub(crate) fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
 
 /// Sets a rule flag on a node. A rule listed in both sections counts as
 /// ICANN.
-fn set_flag(flags: &mut u32, kind: u32, kind_private: u32, private: bool) {
+fn set_flag(flags: &mut u32, kind: u32, private: bool) {
+    *flags |= kind;
     if !private {
-        *flags = (*flags | kind) & !kind_private;
-    } else if *flags & kind == 0 {
-        *flags |= kind | kind_private;
+        *flags |= kind << ICANN_ONLY;
     }
 }
 
@@ -1050,18 +1057,18 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         };
         let err =
             |kind: fn(usize, String) -> ErrorKind| BuildError::new(kind(line_no, rule.into()));
-        let (body, kind, kind_private) = if let Some(body) = rule.strip_prefix('!') {
+        let (body, kind) = if let Some(body) = rule.strip_prefix('!') {
             if !body.contains('.') {
                 return Err(err(|line, rule| ErrorKind::Exception { line, rule }));
             }
-            (body, EXCEPTION, EXCEPTION_PRIVATE)
+            (body, EXCEPTION)
         } else if let Some(body) = rule.strip_prefix("*.") {
-            (body, WILDCARD, WILDCARD_PRIVATE)
+            (body, WILDCARD)
         } else if rule == "*" {
             // The implicit rule, stated: nothing to store.
             continue;
         } else {
-            (rule, RULE, RULE_PRIVATE)
+            (rule, RULE)
         };
         if body.contains('*') {
             return Err(err(|line, rule| ErrorKind::Wildcard { line, rule }));
@@ -1070,7 +1077,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
             return Err(err(|line, rule| ErrorKind::InvalidRule { line, rule }));
         };
         let node = insert(&mut trie, &ascii);
-        set_flag(&mut trie[node].flags, kind, kind_private, private);
+        set_flag(&mut trie[node].flags, kind, private);
         rules += 1;
     }
     if rules == 0 {
