@@ -58,3 +58,8 @@ fn check_corpus() {
 fn punycode_corpus() {
     replay("corpus/punycode", 15, invariants::punycode_input);
 }
+
+#[test]
+fn suffix_corpus() {
+    replay("corpus/suffix", 30, invariants::suffix_input);
+}
