@@ -78,19 +78,21 @@ fn strip_root(input: &str) -> &str {
 }
 
 /// Every invariant of the `check` target on one input: each profile's
-/// invariants, the profiles' nesting, and the differential against `idna`.
+/// invariants, the profiles' nesting, and the differential against `idna`,
+/// first for normalisation and the format rules alone, then for the whole
+/// check with the suffix stage.
 pub fn check_input(input: &[u8]) {
-    let check = |profile: Profile| {
-        let result = checker(profile).check_bytes(input);
+    let normalize = |profile: Profile| {
+        let result = checker(profile).normalize_bytes(input);
         match &result {
             Ok(v) => accepted(profile, input, v),
             Err(e) => rejected(profile, input, e),
         }
         result
     };
-    let registration = check(Profile::Registration);
-    let hostname = check(Profile::Hostname);
-    let dns = check(Profile::Dns);
+    let registration = normalize(Profile::Registration);
+    let hostname = normalize(Profile::Hostname);
+    let dns = normalize(Profile::Dns);
     profiles_nest(input, &registration, &hostname, &dns);
     if let Ok(text) = core::str::from_utf8(input) {
         differential(
@@ -101,6 +103,73 @@ pub fn check_input(input: &[u8]) {
         );
         differential(text, Profile::Hostname, AsciiDenyList::STD3, &hostname);
         differential(text, Profile::Dns, DNS_DENY_LIST, &dns);
+    }
+    let check = |profile: Profile, normalized: &Result<Verdict, Rejection>| {
+        let result = checker(profile).check_bytes(input);
+        suffix_stage(profile, input, normalized, &result);
+        if let Err(e) = &result {
+            rejected(profile, input, e);
+        }
+        result
+    };
+    let registration = check(Profile::Registration, &registration);
+    let hostname = check(Profile::Hostname, &hostname);
+    let dns = check(Profile::Dns, &dns);
+    profiles_nest(input, &registration, &hostname, &dns);
+}
+
+/// The reasons of the suffix stage, which refuses only normalised names.
+const SUFFIX_REASONS: &[Reason] = &[
+    Reason::IpLiteral,
+    Reason::SuffixRule,
+    Reason::NoSuffix,
+    Reason::UnknownSuffix,
+    Reason::UnsupportedSuffix,
+    Reason::PublicSuffix,
+    Reason::Reserved,
+    Reason::Subdomain,
+];
+
+/// The whole check against normalisation alone: a name the format rules
+/// refuse is refused for the same reason; one they accept is accepted with
+/// the same forms or refused by the suffix stage; an accepted name has its
+/// suffix and registrable domain, as the suffix list says, and in the
+/// registration profile is its registrable domain.
+fn suffix_stage(
+    profile: Profile,
+    input: &[u8],
+    normalized: &Result<Verdict, Rejection>,
+    checked: &Result<Verdict, Rejection>,
+) {
+    let ctx = format_args!("{profile} {input:?}");
+    match (normalized, checked) {
+        (Err(n), Err(c)) => assert_eq!(n, c, "{ctx}: check and normalize refuse differently"),
+        (Err(n), Ok(v)) => panic!("{ctx}: normalize refuses ({n}), check accepts {v:?}"),
+        (Ok(_), Err(c)) => assert!(
+            SUFFIX_REASONS.contains(&c.reason()),
+            "{ctx}: a normalised name refused by the suffix stage as {c}"
+        ),
+        (Ok(n), Ok(v)) => {
+            assert_eq!(
+                (n.ascii(), n.unicode(), n.flags()),
+                (v.ascii(), v.unicode(), v.flags()),
+                "{ctx}: check and normalize give other forms"
+            );
+            let ascii = v.ascii();
+            let m = SuffixList::embedded().lookup(ascii, false);
+            assert!(m.is_known(), "{ctx}: accepted under an unknown suffix");
+            assert!(!m.is_reserved(), "{ctx}: accepted a reserved name");
+            assert_eq!(v.suffix(), m.suffix(ascii), "{ctx}: suffix");
+            assert_eq!(v.registrable(), m.registrable(ascii), "{ctx}: registrable");
+            let registrable = v.registrable().expect("an accepted name has one");
+            assert!(
+                ascii == registrable || ascii.ends_with(&format!(".{registrable}")),
+                "{ctx}: {registrable:?} does not end {ascii:?}"
+            );
+            if profile == Profile::Registration {
+                assert_eq!(ascii, registrable, "{ctx}: a subdomain registered");
+            }
+        }
     }
 }
 
@@ -163,7 +232,7 @@ fn accepted(profile: Profile, input: &[u8], v: &Verdict) {
 
     // Idempotent: the A-label form is accepted as itself, canonical.
     let again = checker
-        .check(ascii)
+        .normalize(ascii)
         .unwrap_or_else(|e| panic!("{ctx}: the A-label form is refused: {e}"));
     assert_eq!(again.ascii(), ascii, "{ctx}: ascii() is not idempotent");
     assert_eq!(again.unicode(), unicode, "{ctx}: ascii() changes unicode()");
@@ -174,7 +243,7 @@ fn accepted(profile: Profile, input: &[u8], v: &Verdict) {
     );
     // The U-label form names the same domain.
     let from_unicode = checker
-        .check(unicode)
+        .normalize(unicode)
         .unwrap_or_else(|e| panic!("{ctx}: the U-label form is refused: {e}"));
     assert_eq!(
         from_unicode.ascii(),
@@ -208,16 +277,14 @@ fn rejected(profile: Profile, input: &[u8], e: &Rejection) {
         input.is_empty(),
         "{ctx}: `empty` is for the empty input only"
     );
+    let whole_name = matches!(
+        e.reason(),
+        Reason::Empty | Reason::TooLong | Reason::Reserved
+    );
     match e.label() {
-        None => assert!(
-            matches!(e.reason(), Reason::Empty | Reason::TooLong),
-            "{ctx}: no label for a fault of one label"
-        ),
+        None => assert!(whole_name, "{ctx}: no label for a fault of one label"),
         Some(label) => {
-            assert!(
-                !matches!(e.reason(), Reason::Empty | Reason::TooLong),
-                "{ctx}: a label for a fault of the whole name"
-            );
+            assert!(!whole_name, "{ctx}: a label for a fault of the whole name");
             assert!(
                 label < max_labels(input),
                 "{ctx}: label {label} of at most {}",
