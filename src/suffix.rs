@@ -635,11 +635,14 @@ impl SuffixList {
     /// last label is the suffix). With `private == false` the rules of the
     /// PRIVATE section are ignored, as if absent.
     ///
-    /// `name` must be in canonical form: A-labels, lowercase, no root dot —
-    /// what [`Verdict::ascii`](crate::Verdict::ascii) returns. Other input is
-    /// not refused but matches no rule where the canonical form would
-    /// (`EXAMPLE.COM` has the implicit suffix `COM`). No allocation, no
-    /// panic on any input.
+    /// `name` must be in canonical form: lowercase, no root dot, each label
+    /// an A-label or a U-label — what [`Verdict::ascii`](crate::Verdict::ascii)
+    /// and [`Verdict::unicode`](crate::Verdict::unicode) return. Both give the
+    /// same answer: a U-label that is not found as such is looked up by its
+    /// A-label (the table holds rules in A-label form), and lengths are
+    /// those of the name passed. Other input is not refused but matches no
+    /// rule where the canonical form would (`EXAMPLE.COM` has the implicit
+    /// suffix `COM`). No allocation, no panic on any input.
     ///
     /// # Example
     ///
@@ -830,6 +833,34 @@ impl Table<'_> {
         ok.then_some((word, slot, h))
     }
 
+    /// [`child`](Self::child) for a label in U-label form: its A-label,
+    /// looked up instead. Only after the label itself was not found, so the
+    /// A-label path pays nothing for it.
+    #[cold]
+    #[inline(never)]
+    fn u_label_child(
+        &self,
+        parent: u16,
+        parent_hash: u64,
+        label: &[u8],
+    ) -> Option<(u32, usize, u64)> {
+        if label.is_ascii() {
+            return None;
+        }
+        let text = core::str::from_utf8(label).ok()?;
+        let mut chars = ['\0'; MAX_LABEL];
+        let mut k = 0;
+        for c in text.chars() {
+            *chars.get_mut(k)? = c;
+            k += 1;
+        }
+        let mut a_label = [0u8; MAX_LABEL];
+        a_label[..4].copy_from_slice(b"xn--");
+        let len = 4 + crate::punycode::encode(&chars[..k], &mut a_label[4..])?;
+        let a_label = &a_label[..len];
+        self.child(parent, parent_hash, head(a_label), a_label)
+    }
+
     #[inline]
     fn lookup(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
@@ -848,7 +879,10 @@ impl Table<'_> {
                 break;
             }
             let first = head_in(name, start, end);
-            let Some((word, child, h)) = self.child(parent, parent_hash, first, label) else {
+            let found_child = self
+                .child(parent, parent_hash, first, label)
+                .or_else(|| self.u_label_child(parent, parent_hash, label));
+            let Some((word, child, h)) = found_child else {
                 break;
             };
             // The policy bits hold for every name under the node, so they
@@ -1324,7 +1358,7 @@ mod tests {
     }
 
     #[test]
-    fn idn_rules_are_a_labels() {
+    fn idn_rules_a_labels_and_u_labels() {
         // 中国
         let m = list().lookup("xn--fiqs8s", false);
         assert!(m.is_known());
@@ -1332,8 +1366,25 @@ mod tests {
         // 公司.cn
         assert_eq!(parts("xn--55qx5d.cn", false), (Some("xn--55qx5d.cn"), None));
         assert!(list().lookup("xn--55qx5d.cn", false).is_known());
-        // U-labels are not looked up.
-        assert!(!list().lookup("中国", false).is_known());
+        // U-labels are looked up by their A-labels, lengths in the name.
+        assert!(list().lookup("中国", false).is_known());
+        assert_eq!(
+            parts("www.食狮.公司.cn", false),
+            (Some("公司.cn"), Some("食狮.公司.cn"))
+        );
+        assert_eq!(parts("例子.中国", false), (Some("中国"), Some("例子.中国")));
+        // Mixed forms, and a wildcard under a U-label rule.
+        let list = SuffixList::parse("cn\n公司.cn\n*.例子.cn\n").unwrap();
+        assert_eq!(
+            list.lookup("a.xn--55qx5d.cn", false).suffix_len(),
+            "xn--55qx5d.cn".len()
+        );
+        assert_eq!(
+            list.lookup("a.b.例子.cn", false).suffix_len(),
+            "b.例子.cn".len()
+        );
+        // Not a U-label in canonical form: no rule.
+        assert!(!list.lookup("公司。cn", false).is_known());
     }
 
     #[test]

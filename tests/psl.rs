@@ -9,7 +9,7 @@
 //! the normaliser refuses must expect `null`. (tests/cli.rs runs the same
 //! tests through the binary.)
 
-use dncheck::{Checker, Profile};
+use dncheck::{Checker, Profile, SuffixList};
 
 /// `(line number, input, expected)`; `None` for `null`.
 type Case<'a> = (usize, Option<&'a str>, Option<&'a str>);
@@ -97,6 +97,17 @@ fn run(file: &str, cases: &[Case<'_>]) -> (usize, usize) {
             Some(Ok(mut v)) => {
                 let _policy = checker.check_normalized(&mut v);
                 assert!(v.suffix().is_some(), "{file}:{line}: no suffix filled");
+                // The table answers alike for the U-label form.
+                let unicode = v.unicode();
+                let from_unicode = SuffixList::embedded()
+                    .lookup(unicode, true)
+                    .registrable(unicode)
+                    .map(|r| checker.normalize(r).unwrap().ascii().to_owned());
+                assert_eq!(
+                    from_unicode.as_deref(),
+                    v.registrable(),
+                    "{file}:{line}: {unicode:?} looked up as U-labels"
+                );
                 v.registrable().map(str::to_owned)
             }
         };
