@@ -345,11 +345,11 @@ fn table_size() {
     let size = SuffixList::embedded().memory_usage();
     let (_, slots, pilots, labels) = SuffixList::embedded().__raw_parts();
     println!(
-        "suffix table: {size} bytes ({} slots x 6 + {} pilots x 4 + {} label bytes)",
+        "suffix table: {size} bytes ({} slots x 6 + {} pilots x 2 + {} label bytes)",
         slots.len(),
         pilots.len(),
         labels.len()
     );
-    assert_eq!(size, slots.len() * 6 + pilots.len() * 4 + labels.len());
+    assert_eq!(size, slots.len() * 6 + pilots.len() * 2 + labels.len());
     assert!(size <= 128 * 1024);
 }

@@ -70,9 +70,9 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
     writeln!(s, "/// Per hash bucket: the pilot that places its keys.").unwrap();
-    writeln!(s, "pub(crate) static PILOTS: [u32; {}] = [", pilots.len()).unwrap();
+    writeln!(s, "pub(crate) static PILOTS: [u16; {}] = [", pilots.len()).unwrap();
     for row in pilots.chunks(10) {
-        let line: Vec<String> = row.iter().map(|c| format!("0x{c:08x}")).collect();
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:04x}")).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
