@@ -841,8 +841,7 @@ impl Table<'_> {
     }
 
     /// [`child`](Self::child) for a label in U-label form: its A-label,
-    /// looked up instead. Only after the label itself was not found, so the
-    /// A-label path pays nothing for it.
+    /// looked up instead (`None` for an ASCII label).
     #[inline(never)]
     fn u_label_child(
         &self,
@@ -870,11 +869,11 @@ impl Table<'_> {
         self.lookup::<true>(name, private)
     }
 
-    /// The walk. `U_LABELS == false` is the hot path: it looks labels up as
-    /// they are, and on a miss at a label with non-ASCII bytes starts over
-    /// as `U_LABELS == true`, which also tries such a label's A-label. One
-    /// walk, two instances, so that A-label names do not carry the U-label
-    /// code in their loop.
+    /// The walk. `U_LABELS == false` looks labels up as they are, and at a
+    /// miss on a label with non-ASCII bytes starts over as
+    /// `U_LABELS == true`, which also tries the A-label of a label not
+    /// found. One walk, two instances, so that A-label names carry little
+    /// U-label code: one branch-free test at the miss.
     #[inline]
     fn lookup<const U_LABELS: bool>(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
@@ -894,17 +893,14 @@ impl Table<'_> {
             }
             let first = head_in(name, start, end);
             let found_child = match self.child(parent, parent_hash, first, label) {
-                Some(child) => Some(child),
-                None if has_non_ascii(name, start, end, first) => {
-                    if !U_LABELS {
-                        // Rare: start again, with U-labels looked up.
-                        return self.lookup_u_labels(name, private);
-                    }
-                    self.u_label_child(parent, parent_hash, label)
-                }
-                None => None,
+                None if U_LABELS => self.u_label_child(parent, parent_hash, label),
+                found => found,
             };
             let Some((word, child, h)) = found_child else {
+                if !U_LABELS && has_non_ascii(name, start, end, first) {
+                    // Rare: a U-label; start again, looking them up.
+                    return self.lookup_u_labels(name, private);
+                }
                 break;
             };
             // The policy bits hold for every name under the node, so they
@@ -964,15 +960,22 @@ impl Table<'_> {
     }
 }
 
-/// `true` if the label `name[start..end]` (of head `first`) has a byte
-/// outside ASCII. Without a data-dependent loop for labels of up to 16
-/// bytes: the head and the label's last word cover them.
+/// `true` if the label `name[start..end]` (of head `first`) may have a byte
+/// outside ASCII: exact for labels of up to 16 bytes, which the head and the
+/// word that ends the label cover, without a data-dependent branch. That
+/// word may reach into the labels before: a non-ASCII byte there is a false
+/// alarm, which costs the caller a slower walk, not a wrong answer.
 #[inline(always)]
 fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let len = end - start;
-    let last = if len > 8 { read64(name, end - 8) } else { 0 };
-    (first | last) & HIGH != 0 || (len > 16 && !name[start..end].is_ascii())
+    let n = name.len();
+    // A name under 8 bytes has labels under 8 bytes: the head covers them.
+    let last = if n >= 8 {
+        read64(name, end.saturating_sub(8).min(n - 8))
+    } else {
+        0
+    };
+    (first | last) & HIGH != 0 || (end - start > 16 && !name[start..end].is_ascii())
 }
 
 /// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
