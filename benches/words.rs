@@ -8,8 +8,9 @@
 //!
 //! * `words_search` — per name, every hit (all overlapping matches) in the
 //!   part of its Unicode form left of the public suffix. Throughput is in
-//!   names. The names are the corpus names `Checker::default()` accepts, in
-//!   their `unicode()` form. IDs:
+//!   names. The names are the corpus names that `Checker` accepts with the
+//!   `hostname` profile (subdomains searched too), in their `unicode()`
+//!   form, searched left of `Verdict::suffix()`. IDs:
 //!   * `dncheck` — `WordList::find_in(unicode, range)` on the raw Unicode
 //!     form: folding happens during the walk;
 //!   * `aho_corasick_dfa` — `AhoCorasick` (`AhoCorasickKind::DFA`,
@@ -35,7 +36,7 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
-use dncheck::{Checker, SuffixList, WordList};
+use dncheck::{Checker, Profile, WordList};
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -55,15 +56,13 @@ struct Name {
 }
 
 fn names() -> Vec<Name> {
-    let checker = Checker::default();
-    let suffixes = SuffixList::embedded();
+    // The hostname profile: subdomain labels are searched too.
+    let checker = Checker::builder().profile(Profile::Hostname).build();
     corpus::names("all")
         .into_iter()
         .filter_map(|input| {
             let v = checker.check(input).ok()?;
-            let ascii = v.ascii();
-            let suffix = suffixes.lookup(ascii, false).suffix(ascii)?;
-            let suffix_labels = suffix.split('.').count();
+            let suffix_labels = v.suffix()?.split('.').count();
             let unicode = v.unicode().to_owned();
             let labels = unicode.split('.').count();
             // The byte offset where the suffix's labels start, less the dot.

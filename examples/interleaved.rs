@@ -7,11 +7,18 @@
 //! ```text
 //! cargo run --release --example interleaved [ROUNDS]
 //! ```
+//!
+//! Two comparisons per category. Normalisation: `Checker::normalize`
+//! (normalisation and format rules) against `Uts46::to_ascii` and
+//! `domain_to_ascii_strict`, which do that work. The whole pipeline:
+//! `Checker::check` in the hostname profile (plus the suffix lookup and the
+//! policy) against the glue it replaces, `Uts46::to_ascii` then
+//! `psl::domain`.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use dncheck::Checker;
+use dncheck::{Checker, Profile};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 #[path = "../benches/common/corpus.rs"]
@@ -41,17 +48,38 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(41);
     let checker = Checker::default();
+    let hosts = Checker::builder().profile(Profile::Hostname).build();
     let uts46 = Uts46::new();
-    println!("| category | names | dncheck ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / dncheck | strict / dncheck |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("| category | names | normalize ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / normalize | strict / normalize | check ns/name | to_ascii + psl ns/name | glue / check |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &category in corpus::CATEGORIES.iter().chain(&["all"]) {
         let names = corpus::names(category);
         // About 2 ms of dncheck per burst.
         let reps = (2_000_000 / (names.len() * 200)).max(1);
         let mut ours = |n: &str| {
-            let r = checker.check(n);
+            let r = checker.normalize(n);
             black_box(&r);
             r.is_ok()
+        };
+        let mut whole = |n: &str| {
+            let r = hosts.check(n);
+            black_box(&r);
+            r.is_ok()
+        };
+        let mut glue = |n: &str| {
+            let r = uts46
+                .to_ascii(
+                    n.as_bytes(),
+                    AsciiDenyList::STD3,
+                    Hyphens::Check,
+                    DnsLength::VerifyAllowRootDot,
+                )
+                .ok()
+                .and_then(|a| {
+                    psl::domain(a.trim_end_matches('.').as_bytes()).map(|d| d.as_bytes().len())
+                });
+            black_box(&r);
+            r.is_some()
         };
         let mut theirs = |n: &str| {
             let r = uts46.to_ascii(
@@ -72,25 +100,36 @@ fn main() {
         burst(&names, reps, &mut ours);
         burst(&names, reps, &mut theirs);
         burst(&names, reps, &mut strict);
+        burst(&names, reps, &mut whole);
+        burst(&names, reps, &mut glue);
         let (mut d, mut u, mut s, mut ru, mut rs) = (vec![], vec![], vec![], vec![], vec![]);
+        let (mut w, mut g, mut rg) = (vec![], vec![], vec![]);
         for _ in 0..rounds {
             let a = burst(&names, reps, &mut ours);
             let b = burst(&names, reps, &mut theirs);
             let c = burst(&names, reps, &mut strict);
+            let e = burst(&names, reps, &mut whole);
+            let f = burst(&names, reps, &mut glue);
             d.push(a);
             u.push(b);
             s.push(c);
             ru.push(b / a);
             rs.push(c / a);
+            w.push(e);
+            g.push(f);
+            rg.push(f / e);
         }
         println!(
-            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x |",
+            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x | {:.1} | {:.1} | {:.1}x |",
             names.len(),
             median(&mut d),
             median(&mut u),
             median(&mut s),
             median(&mut ru),
-            median(&mut rs)
+            median(&mut rs),
+            median(&mut w),
+            median(&mut g),
+            median(&mut rg)
         );
     }
 }

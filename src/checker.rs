@@ -1,11 +1,15 @@
-//! The configured checker: profile and (in later stages) suffix policy and
-//! word list, built once and shared.
+//! The configured checker: profile, suffix list and suffix policy (and, in a
+//! later stage, the word list), built once and shared.
 
+use alloc::collections::BTreeSet;
+use alloc::string::String;
+use alloc::sync::Arc;
 use core::fmt;
 use core::str::FromStr;
 
 use crate::normalize::normalize;
-use crate::{Rejection, Verdict};
+use crate::suffix::{to_ascii, BuildError};
+use crate::{policy, Rejection, SuffixList, Verdict};
 
 /// What kind of name a [`Checker`] accepts.
 ///
@@ -86,9 +90,16 @@ impl FromStr for Profile {
 
 /// Checks domain names against a fixed configuration.
 ///
-/// Build it once (it is `Send + Sync` and cheap to share) and call
-/// [`Checker::check`] per name. Checking never panics, runs in time linear in
-/// the input, and allocates nothing for ASCII input.
+/// Build it once (it is `Send + Sync` and cheap to clone and share) and call
+/// [`Checker::check`] per name. Checking never panics, runs in time linear
+/// in the input, and allocates nothing for ASCII input.
+///
+/// A check runs the pipeline of DESIGN.md: normalisation and the format
+/// rules ([`Checker::normalize`]), then the suffix stage
+/// ([`Checker::check_normalized`]): one lookup in the suffix list gives the
+/// public suffix and the registrable domain, and the policy decides
+/// whether the checker accepts the name (the profile, the PSL sections in
+/// use, the supported suffixes, reserved names, registry rules).
 ///
 /// # Example
 ///
@@ -96,16 +107,25 @@ impl FromStr for Profile {
 /// use dncheck::{Checker, Profile, Reason};
 ///
 /// let registrar = Checker::default();
-/// assert_eq!(registrar.check("Example.COM").unwrap().ascii(), "example.com");
+/// assert_eq!(registrar.check("Example.COM.cn").unwrap().ascii(), "example.com.cn");
 /// assert_eq!(registrar.check("-x.com").unwrap_err().reason(), Reason::Hyphen);
+/// assert_eq!(registrar.check("www.example.cn").unwrap_err().reason(), Reason::Subdomain);
+/// assert_eq!(registrar.check("example.notatld").unwrap_err().reason(), Reason::UnknownSuffix);
 ///
 /// let dns = Checker::builder().profile(Profile::Dns).build();
-/// assert!(dns.check("_dmarc.example.com").is_ok());
-/// assert!(registrar.check("_dmarc.example.com").is_err());
+/// assert!(dns.check("_dmarc.example.cn").is_ok());
+/// assert!(registrar.check("_dmarc.example.cn").is_err());
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
-    profile: Profile,
+    pub(crate) profile: Profile,
+    /// `None`: the embedded list.
+    list: Option<Arc<SuffixList>>,
+    /// Count the PSL's PRIVATE section.
+    pub(crate) private: bool,
+    /// The supported suffixes in A-label form; `None`: every suffix of the
+    /// list.
+    pub(crate) supported: Option<Arc<BTreeSet<String>>>,
 }
 
 impl Checker {
@@ -121,6 +141,22 @@ impl Checker {
         self.profile
     }
 
+    /// The suffix list this checker looks names up in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::default();
+    /// assert_eq!(checker.suffix_list().version(), Some(dncheck::suffix_list_version()));
+    /// ```
+    #[must_use]
+    pub fn suffix_list(&self) -> &SuffixList {
+        match &self.list {
+            Some(list) => list,
+            None => SuffixList::embedded(),
+        }
+    }
+
     /// Checks a name given as text.
     ///
     /// # Errors
@@ -128,7 +164,7 @@ impl Checker {
     /// A [`Rejection`] when the name is refused, saying why and where.
     #[inline]
     pub fn check<'h>(&self, name: &'h str) -> Result<Verdict<'h>, Rejection> {
-        self.run(name.as_bytes(), Some(name))
+        self.run(name.as_bytes(), Some(name), true)
     }
 
     /// Checks a name given as bytes, as read from a file or socket. Bytes that
@@ -150,16 +186,101 @@ impl Checker {
     /// ```
     #[inline]
     pub fn check_bytes<'h>(&self, name: &'h [u8]) -> Result<Verdict<'h>, Rejection> {
-        self.run(name, None)
+        self.run(name, None, true)
+    }
+
+    /// Only the first stages of a check: normalisation and the format rules
+    /// (those of the profile: `_` is allowed in the dns profile). The
+    /// verdict's [`suffix`](Verdict::suffix) and
+    /// [`registrable`](Verdict::registrable) are `None` until
+    /// [`check_normalized`](Self::check_normalized) runs the rest. This is
+    /// what to call to learn a name's canonical forms whatever the suffix
+    /// policy says of it.
+    ///
+    /// # Errors
+    ///
+    /// A [`Rejection`] with a format reason (`empty` to `mark_start` in
+    /// [`Reason::ALL`](crate::Reason::ALL)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let checker = Checker::default();
+    /// let mut v = checker.normalize("例子.NOTATLD").unwrap();
+    /// assert_eq!(v.ascii(), "xn--fsqu00a.notatld");
+    /// assert_eq!(v.suffix(), None);
+    /// let err = checker.check_normalized(&mut v).unwrap_err();
+    /// assert_eq!(err.reason(), Reason::UnknownSuffix);
+    /// assert_eq!(v.suffix(), Some("notatld")); // filled all the same
+    /// ```
+    #[inline]
+    pub fn normalize<'h>(&self, name: &'h str) -> Result<Verdict<'h>, Rejection> {
+        self.run(name.as_bytes(), Some(name), false)
+    }
+
+    /// [`normalize`](Self::normalize) for a name given as bytes.
+    ///
+    /// # Errors
+    ///
+    /// As for [`normalize`](Self::normalize); bytes that are not UTF-8 are
+    /// `invalid_char`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().normalize_bytes(b"WWW.Example.com").unwrap();
+    /// assert_eq!(v.ascii(), "www.example.com");
+    /// ```
+    #[inline]
+    pub fn normalize_bytes<'h>(&self, name: &'h [u8]) -> Result<Verdict<'h>, Rejection> {
+        self.run(name, None, false)
+    }
+
+    /// The stages after [`normalize`](Self::normalize), on its verdict:
+    /// the suffix lookup, which fills the verdict's
+    /// [`suffix`](Verdict::suffix) and [`registrable`](Verdict::registrable)
+    /// (also when the name is then refused), and the policy. `normalize`
+    /// followed by `check_normalized` is exactly [`check`](Self::check).
+    ///
+    /// # Errors
+    ///
+    /// A [`Rejection`] with a suffix-stage reason (`ip_literal` to
+    /// `subdomain` in [`Reason::ALL`](crate::Reason::ALL)), located in the
+    /// input the verdict was made from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let checker = Checker::default();
+    /// let mut v = checker.normalize("WWW.example.com.cn").unwrap();
+    /// let err = checker.check_normalized(&mut v).unwrap_err();
+    /// assert_eq!(err.reason(), Reason::Subdomain);
+    /// assert_eq!(err.span(), 0..3); // `WWW`
+    /// assert_eq!(v.registrable(), Some("example.com.cn"));
+    /// ```
+    pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
+        policy::judge(self, self.suffix_list(), verdict)
     }
 
     #[inline(always)]
-    fn run<'h>(&self, name: &'h [u8], text: Option<&'h str>) -> Result<Verdict<'h>, Rejection> {
-        // The verdict is large (two inline buffers) and moving it would cost
+    fn run<'h>(
+        &self,
+        name: &'h [u8],
+        text: Option<&'h str>,
+        whole: bool,
+    ) -> Result<Verdict<'h>, Rejection> {
+        // The verdict is large (an inline buffer) and moving it would cost
         // more than checking a short name: build it where it is returned.
-        let mut result = Ok(Verdict::empty());
+        let mut result = Ok(Verdict::empty(name));
         if let Ok(verdict) = &mut result {
             normalize(name, text, self.profile == Profile::Dns, verdict)?;
+            if whole {
+                self.check_normalized(verdict)?;
+            }
         }
         result
     }
@@ -170,29 +291,108 @@ impl Checker {
 /// # Example
 ///
 /// ```
-/// use dncheck::{Checker, Profile};
+/// use dncheck::{Checker, Profile, Reason};
 ///
-/// let checker = Checker::builder().profile(Profile::Hostname).build();
+/// let checker = Checker::builder()
+///     .profile(Profile::Hostname)
+///     .private(true)
+///     .supported_suffixes(["github.io", "中国"])
+///     .unwrap()
+///     .build();
 /// assert_eq!(checker.profile(), Profile::Hostname);
+/// assert_eq!(checker.check("www.dncheck.github.io").unwrap().registrable(), Some("dncheck.github.io"));
+/// assert!(checker.check("例子.中国").is_ok());
+/// assert_eq!(checker.check("wikipedia.org").unwrap_err().reason(), Reason::UnsupportedSuffix);
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct CheckerBuilder {
-    profile: Profile,
+    checker: Checker,
 }
 
 impl CheckerBuilder {
     /// Sets the profile (default [`Profile::Registration`]).
     #[must_use]
     pub fn profile(mut self, profile: Profile) -> CheckerBuilder {
-        self.profile = profile;
+        self.checker.profile = profile;
         self
+    }
+
+    /// Counts the rules of the Public Suffix List's PRIVATE section
+    /// (`github.io`, `blogspot.com`) as public suffixes (default `false`:
+    /// the ICANN section only, the suffixes registries delegate).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let icann = Checker::default();
+    /// assert_eq!(icann.check("me.github.io").unwrap_err().reason(), Reason::Subdomain);
+    /// let all = Checker::builder().private(true).build();
+    /// assert_eq!(all.check("me.github.io").unwrap().suffix(), Some("github.io"));
+    /// ```
+    #[must_use]
+    pub fn private(mut self, private: bool) -> CheckerBuilder {
+        self.checker.private = private;
+        self
+    }
+
+    /// Uses this suffix list instead of the embedded one (for example a
+    /// newer Public Suffix List, read with [`SuffixList::from_file`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason, SuffixList};
+    ///
+    /// let list = SuffixList::parse("com\nnewtld\n").unwrap();
+    /// let checker = Checker::builder().suffix_list(list).build();
+    /// assert!(checker.check("example.newtld").is_ok());
+    /// assert_eq!(checker.check("example.cn").unwrap_err().reason(), Reason::UnknownSuffix);
+    /// ```
+    #[must_use]
+    pub fn suffix_list(mut self, list: SuffixList) -> CheckerBuilder {
+        self.checker.list = Some(Arc::new(list));
+        self
+    }
+
+    /// Accepts only names under these public suffixes (Unicode or A-label
+    /// form, any case: `中国`, `xn--fiqs8s`, `COM.cn`); names under other
+    /// suffixes of the list are `unsupported_suffix`. By default every
+    /// suffix of the list is supported. The set is compared with the public
+    /// suffix a name has by the list, so `cn` does not admit `example.com.cn`
+    /// (its suffix is `com.cn`).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`] whose [`line`](BuildError::line) is the 1-based
+    /// position of the first entry that is not a domain name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = dncheck::Checker::builder().supported_suffixes(["com", "no suffix"]).unwrap_err();
+    /// assert_eq!(err.line(), Some(2));
+    /// ```
+    pub fn supported_suffixes<I, S>(mut self, suffixes: I) -> Result<CheckerBuilder, BuildError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut set = BTreeSet::new();
+        for (i, suffix) in suffixes.into_iter().enumerate() {
+            let suffix = suffix.as_ref();
+            let ascii =
+                to_ascii(suffix).ok_or_else(|| BuildError::invalid_suffix(i + 1, suffix))?;
+            set.insert(ascii.into_owned());
+        }
+        self.checker.supported = Some(Arc::new(set));
+        Ok(self)
     }
 
     /// Builds the checker.
     #[must_use]
     pub fn build(self) -> Checker {
-        Checker {
-            profile: self.profile,
-        }
+        self.checker
     }
 }

@@ -32,7 +32,7 @@ assert_eq!(v.unicode(), "例子.中国");
 assert!(v.flags().contains(Flag::Idn));
 
 // Spelling variants share one canonical key.
-assert_eq!(checker.check("公司。CN.").unwrap().key(), checker.check("xn--55qx5d.cn").unwrap().key());
+assert_eq!(checker.check("例子.公司。CN.").unwrap().key(), checker.check("xn--fsqu00a.xn--55qx5d.cn").unwrap().key());
 
 let err = checker.check("ab--cd.com").unwrap_err();
 assert_eq!(err.reason(), Reason::Hyphen);
@@ -60,7 +60,7 @@ extern crate std;
 pub use crate::{
     checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
     labels::Labels,
-    suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
+    suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
     verdict::{Flag, Flags, Reason, Rejection, Verdict},
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
@@ -82,6 +82,7 @@ mod format;
 mod generated;
 mod labels;
 mod normalize;
+mod policy;
 mod punycode;
 mod suffix;
 mod verdict;

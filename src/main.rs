@@ -25,25 +25,51 @@
 //!   is wrong and a `Usage:` line on standard error, and nothing on standard
 //!   output.
 //! * **Options.** `--json` (JSON Lines instead of the table), `--profile
-//!   registration|hostname|dns` or `--profile=NAME` (default
-//!   `registration`), `-h`/`--help`, `-V`/`--version`, and `--` to end
-//!   options. Options may come before or after names (as with GNU tools); a
-//!   name starting with `-` must follow `--`. A lone `-` is a name, not an
-//!   option (POSIX), and is checked like any other. The options that later
-//!   stages add (`--private`, `--suffix-list`, `--suffixes`, `--words`) do
-//!   not exist yet and are refused as unknown.
+//!   registration|hostname|dns` (default `registration`), `--private`
+//!   (count the Public Suffix List's PRIVATE section, `github.io` and the
+//!   like, as suffixes; default: ICANN only), `--suffix-list FILE` (a
+//!   Public Suffix List file instead of the embedded list), `--suffixes
+//!   FILE` (the supported suffixes, one a line), `-h`/`--help`,
+//!   `-V`/`--version`, and `--` to end options. An option's value is the
+//!   next argument or follows `=` (`--profile=dns`, `--suffixes=FILE`); an
+//!   empty value is an error. Given twice, the last one counts. Options may
+//!   come before or after names (as with GNU tools); a name starting with
+//!   `-` must follow `--`. A lone `-` is a name, not an option (POSIX), and
+//!   is checked like any other. `--words` (the restricted-word stage) does
+//!   not exist yet and is refused as unknown.
+//! * **Suffix files.** `--suffixes`: UTF-8, one suffix a line in Unicode or
+//!   A-label form, any case (`中国`, `xn--fiqs8s`, `COM.cn`); one leading
+//!   and one trailing dot are dropped (`.com` as registrars write it);
+//!   `#` starts a comment; blank lines are skipped. A file that cannot be
+//!   read, a line that is not UTF-8 or not a domain name, or a file with no
+//!   suffix at all, and for `--suffix-list` a file that cannot be read or
+//!   parsed (`SuffixList::from_file`), ends the run before any output:
+//!   exit 2 with one line on standard error naming the file and the fault
+//!   (with its line number where there is one).
 //! * **JSON.** One object a line, always with these keys in this order:
 //!   `input`, `ok`, `reason`, `code` (Alibaba), `tencent_code`, `message`,
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
 //!   `restricted`, then `label` and `span` (`[start, end]` byte offsets into
 //!   the input line). Unknown values are `null`; `input` is the input with
-//!   invalid UTF-8 replaced by U+FFFD. `suffix` and `registrable` are `null`
-//!   and `restricted` is `[]` until the suffix and word stages exist.
+//!   invalid UTF-8 replaced by U+FFFD. `ascii`, `unicode`, `suffix`,
+//!   `registrable` and `flags` are filled whenever normalisation succeeded,
+//!   also when the suffix stage then refuses the name (`unknown_suffix`,
+//!   `subdomain`, ...); they are `null` (`[]`) only for a refusal of the
+//!   format stage (`empty` to `mark_start`). `registrable` is `null` where
+//!   the name has none (it is itself a public suffix, or a single unknown
+//!   label). `ascii`, `suffix` and `registrable` are in canonical A-label
+//!   form; `unicode` is the whole name in U-label form. `restricted` is
+//!   `[]` until the word stage exists.
 //! * **Table.** `ok`/`no`, the input (controls and invisible format
-//!   characters escaped, so a row is always one line), then the A-label
-//!   form, the U-label form when it differs and the flags, or the reason,
-//!   Alibaba code, English message and the place of the fault. Columns have
-//!   fixed widths so that rows stream out without buffering the input.
+//!   characters escaped, so a row is always one line), then for an accepted
+//!   name the A-label form, the U-label form when it differs, the flags and
+//!   `registrable NAME` when the registrable domain is not the name itself
+//!   (a subdomain, under `hostname` or `dns`); for a refused name the
+//!   reason, Alibaba code, English message and the place of the fault, and,
+//!   when the suffix stage refused it, `ascii NAME`, the A-label form, if
+//!   that differs from the input.
+//!   Columns have fixed widths so that rows stream out without buffering
+//!   the input.
 //!
 //! # Streaming
 //!
@@ -57,9 +83,10 @@
 
 use std::ffi::OsString;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dncheck::{Checker, Flags, Profile, Rejection, Verdict};
+use dncheck::{Checker, Flags, Profile, Reason, Rejection, SuffixList, Verdict};
 use serde::Serialize;
 
 const USAGE: &str = "Usage: dncheck [OPTIONS] [DOMAIN]...";
@@ -78,13 +105,21 @@ Options:
                             message_zh ascii unicode suffix registrable flags
                             restricted label span
       --profile <PROFILE>   registration (default): the name a registrar sells
-                            hostname: any host name
+                            (a registrable domain, ICANN suffixes)
+                            hostname: any host name under a known suffix
                             dns: DNS owner names, `_` allowed in labels
+      --private             Count the Public Suffix List's PRIVATE section
+                            (github.io, ...) as suffixes; default: ICANN only
+      --suffix-list <FILE>  Use this Public Suffix List file instead of the
+                            embedded list
+      --suffixes <FILE>     Accept only names under these suffixes: one a
+                            line, Unicode or A-label, `#` comments
   -h, --help                Print this help
   -V, --version             Print the version
       --                    Treat every later argument as a DOMAIN
 
-Exit status: 0 all accepted, 1 any refused, 2 usage or I/O error.
+Exit status: 0 all accepted, 1 any refused, 2 usage error, a FILE that
+cannot be read or parsed, or I/O error.
 ";
 
 /// Capacity of the stdin and stdout buffers. Large enough that a batch run
@@ -96,9 +131,21 @@ const IO_BUF: usize = 64 * 1024;
 /// would need all input before the first row.
 const INPUT_COLUMN: usize = 32;
 
-/// Width of the reason column: the longest reason string today
-/// (`label_too_long`) and a little room for those later stages add.
-const REASON_COLUMN: usize = 14;
+/// Width of the reason column: the longest reason string
+/// (`unsupported_suffix`), computed so that a longer one added later widens
+/// it rather than break the alignment.
+const REASON_COLUMN: usize = {
+    let mut width = 0;
+    let mut i = 0;
+    while i < Reason::ALL.len() {
+        let len = Reason::ALL[i].as_str().len();
+        if len > width {
+            width = len;
+        }
+        i += 1;
+    }
+    width
+};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Format {
@@ -119,6 +166,12 @@ enum Command {
 struct Options {
     format: Format,
     profile: Profile,
+    /// `--private`.
+    private: bool,
+    /// `--suffix-list FILE`.
+    suffix_list: Option<PathBuf>,
+    /// `--suffixes FILE`.
+    suffixes: Option<PathBuf>,
     /// The names given as arguments, as raw bytes; empty means standard input.
     names: Vec<Vec<u8>>,
 }
@@ -137,7 +190,14 @@ fn main() -> ExitCode {
         Command::Version => {
             print(concat!("dncheck ", env!("CARGO_PKG_VERSION"), "\n").as_bytes()).map(|()| true)
         }
-        Command::Check(options) => run(&options),
+        Command::Check(options) => match build_checker(&options) {
+            Ok(checker) => run(&checker, &options),
+            Err(message) => {
+                // A bad file is no usage error: one line, no `Usage:`.
+                let _ = writeln!(io::stderr(), "dncheck: {message}");
+                return ExitCode::from(2);
+            }
+        },
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -194,16 +254,20 @@ fn parse_args(args: impl IntoIterator<Item = Vec<u8>>) -> Result<Command, String
             (b"-h" | b"--help", None) => return Ok(Command::Help),
             (b"-V" | b"--version", None) => return Ok(Command::Version),
             (b"--json", None) => options.format = Format::Json,
-            (b"--profile", Some(value)) => options.profile = parse_profile(value)?,
-            (b"--profile", None) => match args.next() {
-                Some(value) => options.profile = parse_profile(&value)?,
-                None => {
-                    return Err(
-                        "option '--profile' needs a value (registration, hostname or dns)".into(),
-                    )
-                }
-            },
-            (b"--help" | b"--version" | b"--json", Some(_)) => {
+            (b"--private", None) => options.private = true,
+            (b"--profile", _) => {
+                let value = option_value(name, value, &mut args, "registration, hostname or dns")?;
+                options.profile = parse_profile(&value)?;
+            }
+            (b"--suffix-list", _) => {
+                let value = option_value(name, value, &mut args, "a file")?;
+                options.suffix_list = Some(arg_path(value));
+            }
+            (b"--suffixes", _) => {
+                let value = option_value(name, value, &mut args, "a file")?;
+                options.suffixes = Some(arg_path(value));
+            }
+            (b"--help" | b"--version" | b"--json" | b"--private", Some(_)) => {
                 return Err(format!(
                     "option '{}' takes no value",
                     String::from_utf8_lossy(name)
@@ -218,6 +282,37 @@ fn parse_args(args: impl IntoIterator<Item = Vec<u8>>) -> Result<Command, String
         }
     }
     Ok(Command::Check(options))
+}
+
+/// The value of option `name`: the part after `=` if there was one, else the
+/// next argument, whatever it looks like. Missing or empty is an error that
+/// says what `expected`.
+fn option_value(
+    name: &[u8],
+    inline: Option<&[u8]>,
+    args: &mut impl Iterator<Item = Vec<u8>>,
+    expected: &str,
+) -> Result<Vec<u8>, String> {
+    match inline.map(<[u8]>::to_vec).or_else(|| args.next()) {
+        Some(value) if !value.is_empty() => Ok(value),
+        _ => Err(format!(
+            "option '{}' needs a value ({expected})",
+            String::from_utf8_lossy(name)
+        )),
+    }
+}
+
+/// A file argument as a path: the OS's bytes as they came (Unix), else text.
+#[cfg(unix)]
+fn arg_path(arg: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    OsString::from_vec(arg).into()
+}
+
+#[cfg(not(unix))]
+fn arg_path(arg: Vec<u8>) -> PathBuf {
+    // `arg_bytes` made it UTF-8 already.
+    String::from_utf8_lossy(&arg).into_owned().into()
 }
 
 fn parse_profile(value: &[u8]) -> Result<Profile, String> {
@@ -240,10 +335,70 @@ fn print(text: &[u8]) -> io::Result<()> {
     out.flush()
 }
 
+/// The checker the options ask for. Reads the suffix files; the error is
+/// one line naming the file and the fault.
+fn build_checker(options: &Options) -> Result<Checker, String> {
+    let mut builder = Checker::builder()
+        .profile(options.profile)
+        .private(options.private);
+    if let Some(path) = &options.suffix_list {
+        let list =
+            SuffixList::from_file(path).map_err(|err| format!("{}: {err}", show_path(path)))?;
+        builder = builder.suffix_list(list);
+    }
+    if let Some(path) = &options.suffixes {
+        let entries = read_suffixes(path).map_err(|err| format!("{}: {err}", show_path(path)))?;
+        builder = builder
+            .supported_suffixes(entries.iter().map(|(_, entry)| entry))
+            .map_err(|err| {
+                // The builder counts entries; the user wants the file's line.
+                let fault = match err.line().and_then(|i| entries.get(i.checked_sub(1)?)) {
+                    Some((line, entry)) => {
+                        format!(
+                            "line {line}: `{}` is not a domain name",
+                            entry.escape_debug()
+                        )
+                    }
+                    None => err.to_string(),
+                };
+                format!("{}: {fault}", show_path(path))
+            })?;
+    }
+    Ok(builder.build())
+}
+
+/// A path for a one-line message: escaped, so that no control character in
+/// a file name can break the line.
+fn show_path(path: &std::path::Path) -> String {
+    path.to_string_lossy().escape_debug().to_string()
+}
+
+/// The entries of a `--suffixes` file with their line numbers (see the
+/// module docs for the format).
+fn read_suffixes(path: &std::path::Path) -> Result<Vec<(usize, String)>, String> {
+    let bytes =
+        std::fs::read(path).map_err(|err| format!("cannot read the supported suffixes: {err}"))?;
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    let mut entries = Vec::new();
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = std::str::from_utf8(line).map_err(|_| format!("line {}: not UTF-8", i + 1))?;
+        let entry = line.split('#').next().unwrap_or_default().trim();
+        if entry.is_empty() {
+            continue;
+        }
+        let entry = entry.strip_prefix('.').unwrap_or(entry);
+        let entry = entry.strip_suffix('.').unwrap_or(entry);
+        entries.push((i + 1, entry.to_owned()));
+    }
+    if entries.is_empty() {
+        return Err("lists no suffix (every name would be refused)".into());
+    }
+    Ok(entries)
+}
+
 /// Checks every input and writes one line each. `Ok(true)` if all were
 /// accepted.
-fn run(options: &Options) -> io::Result<bool> {
-    let checker = Checker::builder().profile(options.profile).build();
+fn run(checker: &Checker, options: &Options) -> io::Result<bool> {
     let mut out = BufWriter::with_capacity(IO_BUF, io::stdout().lock());
     let mut all_ok = true;
 
@@ -264,11 +419,11 @@ fn run(options: &Options) -> io::Result<bool> {
             if input.read_until(b'\n', &mut line)? == 0 {
                 break; // EOF; an empty segment after the last LF is no line
             }
-            all_ok &= report(&checker, options.format, strip_eol(&line), &mut out)?;
+            all_ok &= report(checker, options.format, strip_eol(&line), &mut out)?;
         }
     } else {
         for name in &options.names {
-            all_ok &= report(&checker, options.format, name, &mut out)?;
+            all_ok &= report(checker, options.format, name, &mut out)?;
         }
     }
 
@@ -289,10 +444,20 @@ fn report(
     name: &[u8],
     out: &mut impl Write,
 ) -> io::Result<bool> {
-    let result = checker.check_bytes(name);
+    // `check_bytes` in two steps, so that the normalised forms and the
+    // suffix stage's answer survive a refusal of the suffix stage.
+    let mut normalized = checker.normalize_bytes(name);
+    let suffix_refusal = match &mut normalized {
+        Ok(verdict) => checker.check_normalized(verdict).err(),
+        Err(_) => None,
+    };
+    let (verdict, rejection) = match &normalized {
+        Ok(verdict) => (Some(verdict), suffix_refusal.as_ref()),
+        Err(rejection) => (None, Some(rejection)),
+    };
     // Borrowed when the input is UTF-8, so the common case copies nothing.
     let input = String::from_utf8_lossy(name);
-    let record = Record::new(&input, &result);
+    let record = Record::new(&input, verdict, rejection);
     match format {
         Format::Json => {
             // serde_json's io errors convert back to io::Error with their
@@ -302,7 +467,7 @@ fn report(
         }
         Format::Table => write_row(out, &record)?,
     }
-    Ok(result.is_ok())
+    Ok(rejection.is_none())
 }
 
 /// One result line, in the field order of the JSON contract.
@@ -321,9 +486,7 @@ struct Record<'a> {
     message_zh: Option<&'static str>,
     ascii: Option<&'a str>,
     unicode: Option<&'a str>,
-    /// Always `None` until the suffix stage exists.
     suffix: Option<&'a str>,
-    /// Always `None` until the suffix stage exists.
     registrable: Option<&'a str>,
     flags: Flags,
     /// Always empty until the restricted-word stage exists.
@@ -333,50 +496,32 @@ struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    fn new(input: &'a str, result: &'a Result<Verdict, Rejection>) -> Record<'a> {
-        match result {
-            Ok(verdict) => Record {
-                input,
-                ok: true,
-                reason: None,
-                code: None,
-                tencent_code: None,
-                message: None,
-                message_zh: None,
-                ascii: Some(verdict.ascii()),
-                unicode: Some(verdict.unicode()),
-                suffix: None,
-                registrable: None,
-                flags: verdict.flags(),
-                restricted: &[],
-                label: None,
-                span: None,
-            },
-            Err(rejection) => {
-                let reason = rejection.reason();
-                let span = rejection.span();
-                Record {
-                    input,
-                    ok: false,
-                    reason: Some(reason.as_str()),
-                    code: Some(reason.alibaba_code()),
-                    tencent_code: Some(reason.tencent_code()),
-                    message: Some(reason.message()),
-                    message_zh: Some(reason.message_zh()),
-                    // Today every rejection is a normalisation failure, so
-                    // there is no form to report. The contract wants them
-                    // filled when a later stage (suffix, words) rejects a
-                    // normalised name; that needs `Rejection` to carry them.
-                    ascii: None,
-                    unicode: None,
-                    suffix: None,
-                    registrable: None,
-                    flags: Flags::default(),
-                    restricted: &[],
-                    label: rejection.label(),
-                    span: Some([span.start, span.end]),
-                }
-            }
+    /// The record of a name: `verdict` if normalisation succeeded (its
+    /// forms are reported whatever came next), `rejection` if some stage
+    /// refused the name.
+    fn new(
+        input: &'a str,
+        verdict: Option<&'a Verdict<'_>>,
+        rejection: Option<&Rejection>,
+    ) -> Record<'a> {
+        let reason = rejection.map(Rejection::reason);
+        let span = rejection.map(Rejection::span);
+        Record {
+            input,
+            ok: rejection.is_none(),
+            reason: reason.map(Reason::as_str),
+            code: reason.map(Reason::alibaba_code),
+            tencent_code: reason.map(Reason::tencent_code),
+            message: reason.map(Reason::message),
+            message_zh: reason.map(Reason::message_zh),
+            ascii: verdict.map(Verdict::ascii),
+            unicode: verdict.map(Verdict::unicode),
+            suffix: verdict.and_then(Verdict::suffix),
+            registrable: verdict.and_then(Verdict::registrable),
+            flags: verdict.map(Verdict::flags).unwrap_or_default(),
+            restricted: &[],
+            label: rejection.and_then(Rejection::label),
+            span: span.map(|span| [span.start, span.end]),
         }
     }
 }
@@ -384,8 +529,10 @@ impl<'a> Record<'a> {
 /// Writes one table row:
 ///
 /// ```text
-/// ok  例子。中国                       xn--fsqu00a.xn--fiqs8s  例子.中国  [idn, mapped]
-/// no  a..b                             empty_label     InvalidDomainName.Format  the domain ... (label 1, bytes 2..2)
+/// ok  例子。中国                        xn--fsqu00a.xn--fiqs8s  例子.中国  [idn, mapped]
+/// ok  www.dncheck.cn                    www.dncheck.cn  registrable dncheck.cn
+/// no  a..b                              empty_label         InvalidDomainName.Format  the domain ... (label 1, bytes 2..2)
+/// no  WWW.dncheck.cn                    subdomain           InvalidDomainName.Format  a subdomain ... (label 0, bytes 0..3)  ascii www.dncheck.cn
 /// ```
 fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
     out.write_all(if r.ok { b"ok  " } else { b"no  " })?;
@@ -406,6 +553,10 @@ fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
             }
             out.write_all(b"]")?;
         }
+        if let Some(registrable) = r.registrable.filter(|&reg| reg != ascii) {
+            out.write_all(b"  registrable ")?;
+            write_escaped(out, registrable)?;
+        }
     } else {
         let reason = r.reason.unwrap_or_default();
         write!(
@@ -421,6 +572,12 @@ fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
             write!(out, "bytes {start}..{end}")?;
         }
         out.write_all(b")")?;
+        // Known only when the suffix stage refused a normalised name; worth
+        // a column where it is not the input as typed.
+        if let Some(ascii) = r.ascii.filter(|&a| a != r.input) {
+            out.write_all(b"  ascii ")?;
+            write_escaped(out, ascii)?;
+        }
     }
     out.write_all(b"\n")
 }
@@ -532,6 +689,45 @@ mod tests {
         assert!(parse(&["--profile="]).is_err());
         assert!(parse(&["--profile", "DNS"]).is_err());
         assert!(parse(&["--json=yes"]).is_err());
+    }
+
+    #[test]
+    fn suffix_options() {
+        let Ok(Command::Check(o)) = parse(&[
+            "--private",
+            "--suffix-list",
+            "list.dat",
+            "--suffixes=a=b.txt",
+            "x.cn",
+        ]) else {
+            panic!("expected a check");
+        };
+        assert!(o.private);
+        assert_eq!(o.suffix_list, Some(PathBuf::from("list.dat")));
+        assert_eq!(o.suffixes, Some(PathBuf::from("a=b.txt")));
+        assert_eq!(o.names, [&b"x.cn"[..]]);
+        // The last of a repeated option counts.
+        let Ok(Command::Check(o)) = parse(&["--suffix-list=a", "--suffix-list=b"]) else {
+            panic!("expected a check");
+        };
+        assert_eq!(o.suffix_list, Some(PathBuf::from("b")));
+        for args in [
+            &["--private=yes"][..],
+            &["--suffix-list"],
+            &["--suffix-list="],
+            &["--suffixes", ""],
+            &["--words", "w.txt"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn reason_column_fits_every_reason() {
+        assert_eq!(REASON_COLUMN, "unsupported_suffix".len());
+        assert!(Reason::ALL
+            .iter()
+            .all(|r| r.as_str().len() <= REASON_COLUMN));
     }
 
     #[test]

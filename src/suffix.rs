@@ -15,25 +15,35 @@
 //!   touches one place per slot:
 //!   * `[0]`: the parent's slot (`ROOT` for a TLD, `EMPTY` for an empty
 //!     slot), so that a slot is verified by its parent and its label alone;
-//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..18
-//!     the label's byte offset in `labels`, bits 18..24 its length (at most
-//!     63), bits 24..30 the rule flags below, bit 30 "has children". An empty
+//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..17
+//!     the label's byte offset in `labels`, bits 17..23 its length (at most
+//!     63), bits 23..29 the rule flags below, bit 29 "has children", bits 30
+//!     and 31 the policy bits (reserved name, per-suffix rule). An empty
 //!     slot's word is 0.
-//! * `pilots: [u32]`, per hash bucket (a power of two of them, about a
+//! * `pilots: [u16]`, per hash bucket (a power of two of them, about a
 //!   quarter of the slots; the top bits of the path hash pick one): the
 //!   displacement that sends the bucket's keys to free slots
 //!   (PTHash-style hash-and-displace, built with load ≈ 0.97 so that
-//!   construction is quick). The slot is `(low half ^ pilot) * slots >> 32`:
-//!   the pilot is stored ready-mixed, so that a lookup spends one multiply
-//!   on it.
+//!   construction is quick). The slot is
+//!   `(low half ^ mix(pilot)) * slots >> 32`. Pilots are kept as 16-bit
+//!   indexes and mixed at lookup (one multiply) rather than stored mixed as
+//!   32-bit values: 8 KiB instead of 16, for the same speed.
 //! * `labels: [u8]`, every distinct label once, and a label that occurs inside
 //!   a longer one (`com` in `community`) shares its bytes; then 7 bytes of
 //!   padding, so that a label's first 8 bytes are one word read.
 //!
 //! A wildcard rule `*.ck` is a flag on the node `ck`, not a node of its own,
-//! and an exception `!www.ck` a flag on `www` under `ck`; each flag has a
-//! companion bit that says the rule comes from the PRIVATE section, so one
-//! table answers both for the ICANN section alone and for the whole list.
+//! and an exception `!www.ck` a flag on `www` under `ck`; each flag (the rule
+//! is in the list) has a companion bit one place up (the rule is in the ICANN
+//! section), so one table answers both for the ICANN section alone and for
+//! the whole list, each with one AND per test.
+//!
+//! The policy bits come from `data/reserved.txt` (special-use names: a node
+//! that is not a rule, or a rule such as `home.arpa`, marked reserved) and
+//! `data/suffix_rules.txt` (`cn` marked with the `chinese` registry rule). The
+//! builder merges both into every table, the embedded one and those loaded at
+//! run time, so the lookup that finds the suffix also answers the policy
+//! questions, in the same walk.
 //!
 //! The embedded table is `static` data written by `codegen/` with this
 //! module's builder ([`SuffixList::parse`]), so it costs nothing at start-up;
@@ -48,25 +58,36 @@ use core::fmt;
 
 use crate::generated::psl;
 
-const OFFSET_BITS: u32 = 18;
+const OFFSET_BITS: u32 = 17;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
 const LEN_SHIFT: u32 = OFFSET_BITS;
 const LEN_MASK: u32 = 0x3f;
 
-/// The node is a rule (`example.com`).
-const RULE: u32 = 1 << 24;
-/// ... from the PRIVATE section.
-const RULE_PRIVATE: u32 = 1 << 25;
-/// `*.` + the node is a rule.
-const WILDCARD: u32 = 1 << 26;
-/// ... from the PRIVATE section.
-const WILDCARD_PRIVATE: u32 = 1 << 27;
-/// `!` + the node is a rule.
-const EXCEPTION: u32 = 1 << 28;
-/// ... from the PRIVATE section.
-const EXCEPTION_PRIVATE: u32 = 1 << 29;
+/// The node is a rule (`example.com`) of either section.
+const RULE: u32 = 1 << 23;
+/// `*.` + the node is a rule of either section.
+const WILDCARD: u32 = 1 << 25;
+/// `!` + the node is a rule of either section.
+const EXCEPTION: u32 = 1 << 27;
+/// Each kind's bit shifted left by one: the rule is in the ICANN section.
+/// So `kind << ICANN_ONLY` is the bit to test in ICANN-only mode, `kind << 0`
+/// with the whole list: one AND per test either way.
+const ICANN_ONLY: u32 = 1;
 /// The node has children.
-const INNER: u32 = 1 << 30;
+const INNER: u32 = 1 << 29;
+/// Policy: the node's name and every name under it are reserved
+/// (`data/reserved.txt`).
+const RESERVED: u32 = 1 << 30;
+/// Policy: names under the node follow the `chinese` registry rule
+/// (`data/suffix_rules.txt`).
+const CHINESE_RULE: u32 = 1 << 31;
+/// The policy bits, gathered along a lookup's path.
+const POLICY: u32 = RESERVED | CHINESE_RULE;
+
+/// The reserved names, merged into every table the builder makes.
+const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
+/// The per-suffix registry rules, merged likewise.
+const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
 
 /// `parents` value of a TLD.
 const ROOT: u16 = u16::MAX;
@@ -99,7 +120,7 @@ const MAX_LABEL: usize = 63;
 pub struct SuffixList {
     seed: u64,
     slots: Cow<'static, [[u16; 3]]>,
-    pilots: Cow<'static, [u32]>,
+    pilots: Cow<'static, [u16]>,
     labels: Cow<'static, [u8]>,
     version: Option<Cow<'static, str>>,
 }
@@ -170,6 +191,45 @@ impl fmt::Display for Section {
     }
 }
 
+/// A registry's rule for the labels registered under its suffixes
+/// (`data/suffix_rules.txt`).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dncheck::RegistryRule::Chinese.as_str(), "chinese");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegistryRule {
+    /// `cn`, `中国`, `中國`, `公司`, `网络`: an internationalised registrable
+    /// label holds at least one Han character, otherwise only letters,
+    /// digits and hyphens, no `--` anywhere, and at most 20 characters.
+    Chinese,
+}
+
+impl RegistryRule {
+    /// The rule's name, as `data/suffix_rules.txt` writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::RegistryRule::Chinese.to_string(), "chinese");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RegistryRule::Chinese => "chinese",
+        }
+    }
+}
+
+impl fmt::Display for RegistryRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The answer of [`SuffixList::lookup`]: where the public suffix starts in
 /// the name, and which rule decided it.
 ///
@@ -197,6 +257,8 @@ pub struct SuffixMatch {
     reg: usize,
     known: bool,
     private: bool,
+    /// The policy bits of the nodes on the name's path.
+    policy: u32,
 }
 
 impl SuffixMatch {
@@ -206,6 +268,7 @@ impl SuffixMatch {
             reg: 0,
             known: true,
             private,
+            policy: 0,
         }
     }
 
@@ -215,6 +278,46 @@ impl SuffixMatch {
             reg: 0,
             known: false,
             private: false,
+            policy: 0,
+        }
+    }
+
+    /// `true` if the name is, or lies under, a special-use or reserved name
+    /// of `data/reserved.txt` (RFC 2606, 6761, 6762, 7686, 8375, 9476 and
+    /// `.internal`): `example.com`, `printer.local`, `x.home.arpa`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = dncheck::SuffixList::embedded();
+    /// assert!(list.lookup("www.example.com", false).is_reserved());
+    /// assert!(list.lookup("printer.local", false).is_reserved());
+    /// assert!(!list.lookup("example.co", false).is_reserved());
+    /// ```
+    #[must_use]
+    pub const fn is_reserved(&self) -> bool {
+        self.policy & RESERVED != 0
+    }
+
+    /// The registry rule of `data/suffix_rules.txt` that applies to names
+    /// under this suffix, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{RegistryRule, SuffixList};
+    ///
+    /// let list = SuffixList::embedded();
+    /// assert_eq!(list.lookup("example.com.cn", false).rule(), Some(RegistryRule::Chinese));
+    /// assert_eq!(list.lookup("example.xn--fiqs8s", false).rule(), Some(RegistryRule::Chinese));
+    /// assert_eq!(list.lookup("example.com", false).rule(), None);
+    /// ```
+    #[must_use]
+    pub const fn rule(&self) -> Option<RegistryRule> {
+        if self.policy & CHINESE_RULE != 0 {
+            Some(RegistryRule::Chinese)
+        } else {
+            None
         }
     }
 
@@ -288,6 +391,11 @@ impl SuffixMatch {
         name.get(name.len().checked_sub(self.len)?..)
     }
 
+    /// The length in bytes of the registrable domain; 0 if there is none.
+    pub(crate) const fn registrable_len(&self) -> usize {
+        self.reg
+    }
+
     /// The registrable domain of `name` (the public suffix and one more
     /// label), which must be the name that was looked up; `None` if the name
     /// is itself a public suffix.
@@ -332,9 +440,11 @@ enum ErrorKind {
     Wildcard { line: usize, rule: String },
     /// `!` on a rule of a single label.
     Exception { line: usize, rule: String },
+    /// An entry of a supported-suffix set is not a domain name.
+    InvalidSuffix { line: usize, entry: String },
     /// The list holds no rule.
     Empty,
-    /// The list is larger than the table format (65,535 trie nodes, 256 KiB
+    /// The list is larger than the table format (65,535 trie nodes, 128 KiB
     /// of distinct labels).
     TooLarge,
     /// The file could not be read.
@@ -347,7 +457,16 @@ impl BuildError {
         BuildError { kind }
     }
 
-    /// The 1-based line of the list at fault, if the error is about a rule.
+    pub(crate) fn invalid_suffix(line: usize, entry: &str) -> Self {
+        BuildError::new(ErrorKind::InvalidSuffix {
+            line,
+            entry: entry.into(),
+        })
+    }
+
+    /// The 1-based line of the list at fault, if the error is about a rule
+    /// (for [`CheckerBuilder::supported_suffixes`](crate::CheckerBuilder::supported_suffixes):
+    /// the position of the entry at fault).
     ///
     /// # Example
     ///
@@ -361,7 +480,8 @@ impl BuildError {
         match self.kind {
             ErrorKind::InvalidRule { line, .. }
             | ErrorKind::Wildcard { line, .. }
-            | ErrorKind::Exception { line, .. } => Some(line),
+            | ErrorKind::Exception { line, .. }
+            | ErrorKind::InvalidSuffix { line, .. } => Some(line),
             _ => None,
         }
     }
@@ -381,9 +501,12 @@ impl fmt::Display for BuildError {
                 f,
                 "line {line}: exception rule `{rule}` must have at least two labels"
             ),
+            ErrorKind::InvalidSuffix { line, entry } => {
+                write!(f, "supported suffix {line}: `{entry}` is not a domain name")
+            }
             ErrorKind::Empty => f.write_str("the suffix list holds no rule"),
             ErrorKind::TooLarge => f.write_str(
-                "the suffix list is too large (over 65,535 trie nodes or 256 KiB of labels)",
+                "the suffix list is too large (over 65,535 trie nodes or 128 KiB of labels)",
             ),
             #[cfg(feature = "std")]
             ErrorKind::Io(kind) => write!(f, "cannot read the suffix list: {kind}"),
@@ -433,7 +556,7 @@ impl SuffixList {
     ///
     /// A rule that is not a domain name, a `*` other than as the leftmost
     /// label, an exception of a single label, a list with no rule, or one
-    /// beyond the table format's limits (65,535 trie nodes, 256 KiB of
+    /// beyond the table format's limits (65,535 trie nodes, 128 KiB of
     /// labels; the whole list of 2026 needs about 10,700 nodes and 42 KiB).
     ///
     /// # Example
@@ -503,7 +626,7 @@ impl SuffixList {
     /// ```
     #[must_use]
     pub fn memory_usage(&self) -> usize {
-        self.slots.len() * 6 + self.pilots.len() * 4 + self.labels.len()
+        self.slots.len() * 6 + self.pilots.len() * 2 + self.labels.len()
     }
 
     /// Finds the public suffix of `name` in one pass over its labels from
@@ -513,11 +636,14 @@ impl SuffixList {
     /// last label is the suffix). With `private == false` the rules of the
     /// PRIVATE section are ignored, as if absent.
     ///
-    /// `name` must be in canonical form: A-labels, lowercase, no root dot —
-    /// what [`Verdict::ascii`](crate::Verdict::ascii) returns. Other input is
-    /// not refused but matches no rule where the canonical form would
-    /// (`EXAMPLE.COM` has the implicit suffix `COM`). No allocation, no
-    /// panic on any input.
+    /// `name` must be in canonical form: lowercase, no root dot, each label
+    /// an A-label or a U-label — what [`Verdict::ascii`](crate::Verdict::ascii)
+    /// and [`Verdict::unicode`](crate::Verdict::unicode) return. Both give the
+    /// same answer: a U-label that is not found as such is looked up by its
+    /// A-label (the table holds rules in A-label form), and lengths are
+    /// those of the name passed. Other input is not refused but matches no
+    /// rule where the canonical form would (`EXAMPLE.COM` has the implicit
+    /// suffix `COM`). No allocation, no panic on any input.
     ///
     /// # Example
     ///
@@ -537,22 +663,30 @@ impl SuffixList {
             pilots: &self.pilots,
             labels: &self.labels,
         };
-        table.lookup(name.as_bytes(), private)
+        table.lookup::<false>(name.as_bytes(), private)
     }
 
     /// The table's arrays and hash seed, for the code generator. Not part of
     /// the public API.
     #[doc(hidden)]
     #[must_use]
-    pub fn __raw_parts(&self) -> (u64, &[[u16; 3]], &[u32], &[u8]) {
+    pub fn __raw_parts(&self) -> (u64, &[[u16; 3]], &[u16], &[u8]) {
         (self.seed, &self.slots, &self.pilots, &self.labels)
     }
 }
 
-/// `true` if the node word has the rule `kind` and it counts in this mode.
+/// `true` if the node word has the rule `kind` in the sections in use
+/// (`shift`: 0 for the whole list, [`ICANN_ONLY`]).
 #[inline(always)]
-fn active(word: u32, kind: u32, kind_private: u32, private: bool) -> bool {
-    word & kind != 0 && (private || word & kind_private == 0)
+fn active(word: u32, kind: u32, shift: u32) -> bool {
+    word & (kind << shift) != 0
+}
+
+/// `true` if the rule `kind` of the node word is from the PRIVATE section
+/// only (in ICANN-only mode an active rule never is).
+#[inline(always)]
+fn private_rule(word: u32, kind: u32) -> bool {
+    word & (kind << ICANN_ONLY) == 0
 }
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -652,7 +786,13 @@ fn bucket(h: u64, buckets: usize) -> usize {
     ((h >> 32) >> (32 - buckets.trailing_zeros())) as usize
 }
 
-/// The slot a path hash goes to with this pilot.
+/// The 32-bit displacement of a stored pilot index.
+#[inline(always)]
+fn mix_pilot(pilot: u16) -> u32 {
+    ((u64::from(pilot) + 1).wrapping_mul(K0) >> 32) as u32
+}
+
+/// The slot a path hash goes to with this (mixed) pilot.
 #[inline(always)]
 fn slot(h: u64, pilot: u32, slots: usize) -> usize {
     // The low half of the hash: the bucket took the high half.
@@ -664,7 +804,7 @@ fn slot(h: u64, pilot: u32, slots: usize) -> usize {
 struct Table<'t> {
     seed: u64,
     slots: &'t [[u16; 3]],
-    pilots: &'t [u32],
+    pilots: &'t [u16],
     labels: &'t [u8],
 }
 
@@ -680,7 +820,7 @@ impl Table<'_> {
         label: &[u8],
     ) -> Option<(u32, usize, u64)> {
         let h = hash(parent_hash, first, label);
-        let pilot = self.pilots[bucket(h, self.pilots.len())];
+        let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
         let slot = slot(h, pilot, self.slots.len());
         let [slot_parent, lo, hi] = self.slots[slot];
         let word = u32::from(lo) | u32::from(hi) << 16;
@@ -700,8 +840,42 @@ impl Table<'_> {
         ok.then_some((word, slot, h))
     }
 
+    /// [`child`](Self::child) for a label in U-label form: its A-label,
+    /// looked up instead (`None` for an ASCII label).
+    #[inline(never)]
+    fn u_label_child(
+        &self,
+        parent: u16,
+        parent_hash: u64,
+        label: &[u8],
+    ) -> Option<(u32, usize, u64)> {
+        let text = core::str::from_utf8(label).ok()?;
+        let mut chars = ['\0'; MAX_LABEL];
+        let mut k = 0;
+        for c in text.chars() {
+            *chars.get_mut(k)? = c;
+            k += 1;
+        }
+        let mut a_label = [0u8; MAX_LABEL];
+        a_label[..4].copy_from_slice(b"xn--");
+        let len = 4 + crate::punycode::encode(&chars[..k], &mut a_label[4..])?;
+        let a_label = &a_label[..len];
+        self.child(parent, parent_hash, head(a_label), a_label)
+    }
+
+    /// [`lookup`](Self::lookup) with U-labels looked up, out of line.
+    #[inline(never)]
+    fn lookup_u_labels(&self, name: &[u8], private: bool) -> SuffixMatch {
+        self.lookup::<true>(name, private)
+    }
+
+    /// The walk. `U_LABELS == false` looks labels up as they are, and at a
+    /// miss on a label with non-ASCII bytes starts over as
+    /// `U_LABELS == true`, which also tries the A-label of a label not
+    /// found. One walk, two instances, so that A-label names carry little
+    /// U-label code: one branch-free test at the miss.
     #[inline]
-    fn lookup(&self, name: &[u8], private: bool) -> SuffixMatch {
+    fn lookup<const U_LABELS: bool>(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
         // The current label is `name[start..end]`.
         let mut end = n;
@@ -709,25 +883,40 @@ impl Table<'_> {
         // The TLD: the implicit rule `*` matches it.
         let mut found = SuffixMatch::implicit(n - start);
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
+        let mut policy = 0;
+        let mut exception = false;
+        let shift = if private { 0 } else { ICANN_ONLY };
         loop {
             let label = &name[start..end];
             if label.is_empty() {
                 break;
             }
             let first = head_in(name, start, end);
-            let Some((word, child, h)) = self.child(parent, parent_hash, first, label) else {
+            let found_child = match self.child(parent, parent_hash, first, label) {
+                None if U_LABELS => self.u_label_child(parent, parent_hash, label),
+                found => found,
+            };
+            let Some((word, child, h)) = found_child else {
+                if !U_LABELS && has_non_ascii(name, start, end, first) {
+                    // Rare: a U-label; start again, looking them up.
+                    return self.lookup_u_labels(name, private);
+                }
                 break;
             };
-            if active(word, EXCEPTION, EXCEPTION_PRIVATE, private) {
+            // The policy bits hold for every name under the node, so they
+            // are gathered along the whole walk, past an exception too.
+            policy |= word & POLICY;
+            if exception {
+                // Decided: walking on only for the policy bits.
+            } else if active(word, EXCEPTION, shift) {
                 // `!label.parent` prevails over every other rule: the suffix
                 // is the parent (exceptions have at least two labels, so
                 // `end < n`), and this label makes the registrable domain.
-                let mut m = SuffixMatch::known(n - end - 1, word & EXCEPTION_PRIVATE != 0);
-                m.reg = n - start;
-                return m;
-            }
-            if active(word, RULE, RULE_PRIVATE, private) {
-                found = SuffixMatch::known(n - start, word & RULE_PRIVATE != 0);
+                found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
+                found.reg = n - start;
+                exception = true;
+            } else if active(word, RULE, shift) {
+                found = SuffixMatch::known(n - start, private_rule(word, RULE));
             }
             if start == 0 {
                 break;
@@ -739,15 +928,19 @@ impl Table<'_> {
             if word & (INNER | WILDCARD) == 0 {
                 break;
             }
-            if active(word, WILDCARD, WILDCARD_PRIVATE, private) {
+            if !exception && active(word, WILDCARD, shift) {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
-                found = SuffixMatch::known(n - start, word & WILDCARD_PRIVATE != 0);
+                found = SuffixMatch::known(n - start, private_rule(word, WILDCARD));
             }
             if word & INNER == 0 {
                 break;
             }
             (parent, parent_hash) = (child as u16, h);
+        }
+        found.policy = policy;
+        if exception {
+            return found;
         }
         // The registrable domain: the suffix and the label before it.
         let suffix_start = n - found.len;
@@ -765,6 +958,24 @@ impl Table<'_> {
         }
         found
     }
+}
+
+/// `true` if the label `name[start..end]` (of head `first`) may have a byte
+/// outside ASCII: exact for labels of up to 16 bytes, which the head and the
+/// word that ends the label cover, without a data-dependent branch. That
+/// word may reach into the labels before: a non-ASCII byte there is a false
+/// alarm, which costs the caller a slower walk, not a wrong answer.
+#[inline(always)]
+fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = name.len();
+    // A name under 8 bytes has labels under 8 bytes: the head covers them.
+    let last = if n >= 8 {
+        read64(name, end.saturating_sub(8).min(n - 8))
+    } else {
+        0
+    };
+    (first | last) & HIGH != 0 || (end - start > 16 && !name[start..end].is_ascii())
 }
 
 /// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
@@ -819,7 +1030,7 @@ struct TmpNode {
 }
 
 /// A rule's text in A-label form, or `None` if it is not a domain name.
-fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
     let canonical = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
     let ascii: Cow<'_, str> = if rule.bytes().all(canonical) {
         Cow::Borrowed(rule)
@@ -837,12 +1048,55 @@ fn to_ascii(rule: &str) -> Option<Cow<'_, str>> {
 
 /// Sets a rule flag on a node. A rule listed in both sections counts as
 /// ICANN.
-fn set_flag(flags: &mut u32, kind: u32, kind_private: u32, private: bool) {
+fn set_flag(flags: &mut u32, kind: u32, private: bool) {
+    *flags |= kind;
     if !private {
-        *flags = (*flags | kind) & !kind_private;
-    } else if *flags & kind == 0 {
-        *flags |= kind | kind_private;
+        *flags |= kind << ICANN_ONLY;
     }
+}
+
+/// The trie node of a name in A-label form, created with its ancestors if
+/// absent.
+fn insert(trie: &mut Vec<TmpNode>, ascii: &str) -> usize {
+    let mut node = 0;
+    for label in ascii.rsplit('.') {
+        node = match trie[node].children.get(label.as_bytes()) {
+            Some(&child) => child,
+            None => {
+                let child = trie.len();
+                trie.push(TmpNode::default());
+                trie[node].children.insert(label.as_bytes().to_vec(), child);
+                child
+            }
+        };
+    }
+    node
+}
+
+/// The lines of a policy data file: `#` starts a comment, blank lines are
+/// skipped, and the rest is split at tabs.
+fn policy_lines(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        (!line.is_empty()).then(|| (i + 1, line.split('\t').map(str::trim).collect()))
+    })
+}
+
+/// The names of `data/reserved.txt` and `data/suffix_rules.txt` in A-label
+/// form, each with the policy bit it sets. Both files are compiled in and
+/// checked whole by the test `policy_data_is_valid`; a line that is not
+/// valid would be skipped.
+fn policy_names() -> impl Iterator<Item = (Cow<'static, str>, u32)> {
+    let reserved = policy_lines(RESERVED_NAMES)
+        .filter_map(|(_, fields)| Some((to_ascii(fields[0])?, RESERVED)));
+    let rules = policy_lines(SUFFIX_RULES).filter_map(|(_, fields)| {
+        let bit = match fields.get(1).copied()? {
+            "chinese" => CHINESE_RULE,
+            _ => return None,
+        };
+        Some((to_ascii(fields[0])?, bit))
+    });
+    reserved.chain(rules)
 }
 
 fn build(text: &str) -> Result<SuffixList, BuildError> {
@@ -873,18 +1127,18 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         };
         let err =
             |kind: fn(usize, String) -> ErrorKind| BuildError::new(kind(line_no, rule.into()));
-        let (body, kind, kind_private) = if let Some(body) = rule.strip_prefix('!') {
+        let (body, kind) = if let Some(body) = rule.strip_prefix('!') {
             if !body.contains('.') {
                 return Err(err(|line, rule| ErrorKind::Exception { line, rule }));
             }
-            (body, EXCEPTION, EXCEPTION_PRIVATE)
+            (body, EXCEPTION)
         } else if let Some(body) = rule.strip_prefix("*.") {
-            (body, WILDCARD, WILDCARD_PRIVATE)
+            (body, WILDCARD)
         } else if rule == "*" {
             // The implicit rule, stated: nothing to store.
             continue;
         } else {
-            (rule, RULE, RULE_PRIVATE)
+            (rule, RULE)
         };
         if body.contains('*') {
             return Err(err(|line, rule| ErrorKind::Wildcard { line, rule }));
@@ -892,23 +1146,16 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         let Some(ascii) = to_ascii(body) else {
             return Err(err(|line, rule| ErrorKind::InvalidRule { line, rule }));
         };
-        let mut node = 0;
-        for label in ascii.rsplit('.') {
-            node = match trie[node].children.get(label.as_bytes()) {
-                Some(&child) => child,
-                None => {
-                    let child = trie.len();
-                    trie.push(TmpNode::default());
-                    trie[node].children.insert(label.as_bytes().to_vec(), child);
-                    child
-                }
-            };
-        }
-        set_flag(&mut trie[node].flags, kind, kind_private, private);
+        let node = insert(&mut trie, &ascii);
+        set_flag(&mut trie[node].flags, kind, private);
         rules += 1;
     }
     if rules == 0 {
         return Err(BuildError::new(ErrorKind::Empty));
+    }
+    for (name, bit) in policy_names() {
+        let node = insert(&mut trie, &name);
+        trie[node].flags |= bit;
     }
     if trie.len() > usize::from(u16::MAX) {
         return Err(BuildError::new(ErrorKind::TooLarge));
@@ -986,7 +1233,7 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
 /// free, distinct slots, largest buckets first. Returns the pilots and each
 /// key's slot, or `None` (two keys with one hash, or a bucket no pilot
 /// places) so that the caller retries with another seed.
-fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u32>, Vec<usize>)> {
+fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<usize>)> {
     let mut members: Vec<Vec<usize>> = alloc::vec![Vec::new(); buckets];
     for (key, &h) in hashes.iter().enumerate() {
         members[bucket(h, buckets)].push(key);
@@ -994,7 +1241,7 @@ fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u32>, Vec<
     let mut order: Vec<usize> = (0..buckets).collect();
     order.sort_by(|&a, &b| members[b].len().cmp(&members[a].len()).then(a.cmp(&b)));
     let mut taken = alloc::vec![false; slots];
-    let mut pilots = alloc::vec![0u32; buckets];
+    let mut pilots = alloc::vec![0u16; buckets];
     let mut slot_of = alloc::vec![0usize; hashes.len()];
     let mut tried: Vec<usize> = Vec::new();
     for b in order {
@@ -1002,20 +1249,18 @@ fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u32>, Vec<
         if keys.is_empty() {
             break;
         }
-        // Candidate pilots: 65,536 well-spread 32-bit values.
-        let pilot = (0..=u64::from(u16::MAX))
-            .map(|i| ((i + 1).wrapping_mul(K0) >> 32) as u32)
-            .find(|&pilot| {
-                tried.clear();
-                for &key in keys {
-                    let s = slot(hashes[key], pilot, slots);
-                    if taken[s] || tried.contains(&s) {
-                        return false;
-                    }
-                    tried.push(s);
+        // Candidate pilots: 65,536 indexes of well-spread 32-bit values.
+        let pilot = (0..=u16::MAX).find(|&pilot| {
+            tried.clear();
+            for &key in keys {
+                let s = slot(hashes[key], mix_pilot(pilot), slots);
+                if taken[s] || tried.contains(&s) {
+                    return false;
                 }
-                true
-            })?;
+                tried.push(s);
+            }
+            true
+        })?;
         pilots[b] = pilot;
         for (&key, &s) in keys.iter().zip(&tried) {
             taken[s] = true;
@@ -1147,7 +1392,7 @@ mod tests {
     }
 
     #[test]
-    fn idn_rules_are_a_labels() {
+    fn idn_rules_a_labels_and_u_labels() {
         // 中国
         let m = list().lookup("xn--fiqs8s", false);
         assert!(m.is_known());
@@ -1155,8 +1400,25 @@ mod tests {
         // 公司.cn
         assert_eq!(parts("xn--55qx5d.cn", false), (Some("xn--55qx5d.cn"), None));
         assert!(list().lookup("xn--55qx5d.cn", false).is_known());
-        // U-labels are not looked up.
-        assert!(!list().lookup("中国", false).is_known());
+        // U-labels are looked up by their A-labels, lengths in the name.
+        assert!(list().lookup("中国", false).is_known());
+        assert_eq!(
+            parts("www.食狮.公司.cn", false),
+            (Some("公司.cn"), Some("食狮.公司.cn"))
+        );
+        assert_eq!(parts("例子.中国", false), (Some("中国"), Some("例子.中国")));
+        // Mixed forms, and a wildcard under a U-label rule.
+        let list = SuffixList::parse("cn\n公司.cn\n*.例子.cn\n").unwrap();
+        assert_eq!(
+            list.lookup("a.xn--55qx5d.cn", false).suffix_len(),
+            "xn--55qx5d.cn".len()
+        );
+        assert_eq!(
+            list.lookup("a.b.例子.cn", false).suffix_len(),
+            "b.例子.cn".len()
+        );
+        // Not a U-label in canonical form: no rule.
+        assert!(!list.lookup("公司。cn", false).is_known());
     }
 
     #[test]
@@ -1173,6 +1435,99 @@ mod tests {
         }
         assert_eq!(parts(".com", false), (Some("com"), None));
         assert_eq!(parts("com.", false), (None, None));
+    }
+
+    #[test]
+    fn policy_data_is_valid() {
+        let lines = policy_lines(RESERVED_NAMES).count() + policy_lines(SUFFIX_RULES).count();
+        assert_eq!(
+            policy_names().count(),
+            lines,
+            "a policy line does not parse"
+        );
+        assert_eq!(
+            lines, 40,
+            "data/reserved.txt: 35 names, data/suffix_rules.txt: 5 rules"
+        );
+        for (_, fields) in policy_lines(RESERVED_NAMES) {
+            assert_eq!(fields.len(), 1, "{fields:?}");
+        }
+        for (_, fields) in policy_lines(SUFFIX_RULES) {
+            assert_eq!(fields.len(), 2, "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn policy_bits() {
+        for name in [
+            "example.com",
+            "www.example.com",
+            "a.b.example.org",
+            "foo.test",
+            "printer.local",
+            "x.home.arpa",
+            "abc.onion",
+            "foo.alt",
+            "corp.internal",
+            "1.168.192.in-addr.arpa",
+            "2.20.172.in-addr.arpa",
+            "x.8.e.f.ip6.arpa",
+        ] {
+            for private in [false, true] {
+                assert!(list().lookup(name, private).is_reserved(), "{name}");
+            }
+        }
+        for name in [
+            "example.co",
+            "examples.com",
+            "com",
+            "1.1.in-addr.arpa",
+            "15.172.in-addr.arpa",
+            "32.172.in-addr.arpa",
+            "localhost.com",
+            "xn--fiqs8s",
+        ] {
+            assert!(!list().lookup(name, true).is_reserved(), "{name}");
+        }
+        // Reserved nodes that are no rule do not make a suffix known.
+        let m = list().lookup("foo.test", false);
+        assert!(!m.is_known());
+        assert_eq!(m.registrable("foo.test"), Some("foo.test"));
+        // `home.arpa` is a rule and reserved.
+        let m = list().lookup("x.home.arpa", false);
+        assert!(m.is_known());
+        assert_eq!(m.suffix("x.home.arpa"), Some("home.arpa"));
+        for name in [
+            "a.cn",
+            "a.com.cn",
+            "a.xn--55qx5d.cn",
+            "a.xn--fiqs8s",
+            "a.xn--fiqz9s",
+            "a.xn--55qx5d",
+            "a.xn--io0a7i",
+            "cn",
+        ] {
+            assert_eq!(
+                list().lookup(name, false).rule(),
+                Some(RegistryRule::Chinese),
+                "{name}"
+            );
+        }
+        for name in ["a.com", "cn.com", "a.hk", "a.xn--j6w193g"] {
+            assert_eq!(list().lookup(name, false).rule(), None, "{name}");
+        }
+        // A list loaded at run time gets the same policy bits.
+        let small = SuffixList::parse("com\ncn\n*.ck\n!www.ck\n").unwrap();
+        assert!(small.lookup("example.com", false).is_reserved());
+        assert!(small.lookup("x.local", false).is_reserved());
+        assert_eq!(
+            small.lookup("a.cn", false).rule(),
+            Some(RegistryRule::Chinese)
+        );
+        assert_eq!(
+            small.lookup("a.www.ck", false).registrable("a.www.ck"),
+            Some("www.ck")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use core::ops::Range;
 use smallvec::SmallVec;
 
 use crate::labels::Labels;
+use crate::suffix::Section;
 
 /// Why a name was refused.
 ///
@@ -56,6 +57,32 @@ pub enum Reason {
     Joiner,
     /// A label starts with a combining mark (General_Category M).
     MarkStart,
+    /// The name is an IPv4 literal, or its top-level label is all digits (or
+    /// `0x` and hex digits, which URL parsers also read as a number):
+    /// `192.168.0.1`, `１２７．０．０．１`, `example.123`.
+    IpLiteral,
+    /// The name breaks a registry's rule for names under its suffix
+    /// ([`RegistryRule`](crate::RegistryRule)): under `cn`, `中国`, `中國`,
+    /// `公司` and `网络` an internationalised label must hold a Han character,
+    /// otherwise only letters, digits and hyphens, no `--`, and at most 20
+    /// characters.
+    SuffixRule,
+    /// A single label that is not a public suffix: `localhost`, `foo`.
+    NoSuffix,
+    /// The top-level domain is in no rule of the suffix list:
+    /// `example.notatld`.
+    UnknownSuffix,
+    /// The public suffix is known but not in the checker's supported set.
+    UnsupportedSuffix,
+    /// The name is itself a public suffix: `com.cn`, `com`.
+    PublicSuffix,
+    /// A special-use or reserved name, or a name under one (RFC 2606, 6761,
+    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`.
+    Reserved,
+    /// A subdomain (`www.example.com`) where the profile
+    /// ([`Profile::Registration`](crate::Profile::Registration)) requires a
+    /// registrable domain itself.
+    Subdomain,
 }
 
 impl Reason {
@@ -71,6 +98,14 @@ impl Reason {
         Reason::Bidi,
         Reason::Joiner,
         Reason::MarkStart,
+        Reason::IpLiteral,
+        Reason::SuffixRule,
+        Reason::NoSuffix,
+        Reason::UnknownSuffix,
+        Reason::UnsupportedSuffix,
+        Reason::PublicSuffix,
+        Reason::Reserved,
+        Reason::Subdomain,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -144,6 +179,7 @@ impl Reason {
         &'static str,
     ) {
         const FORMAT: &str = "InvalidDomainName.Format";
+        const SUFFIX: &str = "InvalidDomainName.Suffix";
         const INVALID: &str = "InvalidParameter.DomainNameIsInvalid";
         match self {
             Reason::Empty => (
@@ -215,6 +251,62 @@ impl Reason {
                 INVALID,
                 "a label starts with a combining mark",
                 "标签以组合附加符号开头",
+            ),
+            Reason::IpLiteral => (
+                "ip_literal",
+                FORMAT,
+                INVALID,
+                "the domain name is an IP address or ends in a numeric label",
+                "域名是 IP 地址，或顶级标签为纯数字",
+            ),
+            Reason::SuffixRule => (
+                "suffix_rule",
+                FORMAT,
+                INVALID,
+                "the domain name breaks the registry's rules for names under this suffix",
+                "域名不符合该后缀注册管理机构的命名规则",
+            ),
+            Reason::NoSuffix => (
+                "no_suffix",
+                FORMAT,
+                INVALID,
+                "the domain name has a single label and no suffix",
+                "域名只有一级标签，没有后缀",
+            ),
+            Reason::UnknownSuffix => (
+                "unknown_suffix",
+                SUFFIX,
+                INVALID,
+                "the top-level domain does not exist",
+                "顶级域名不存在",
+            ),
+            Reason::UnsupportedSuffix => (
+                "unsupported_suffix",
+                SUFFIX,
+                INVALID,
+                "this domain suffix is not supported",
+                "不支持该域名后缀",
+            ),
+            Reason::PublicSuffix => (
+                "public_suffix",
+                SUFFIX,
+                INVALID,
+                "the domain name is itself a public suffix",
+                "域名本身是公共后缀",
+            ),
+            Reason::Reserved => (
+                "reserved",
+                SUFFIX,
+                INVALID,
+                "the domain name is reserved for special use",
+                "域名为保留的特殊用途域名",
+            ),
+            Reason::Subdomain => (
+                "subdomain",
+                FORMAT,
+                INVALID,
+                "a subdomain was given where a registrable domain is required",
+                "需要可注册的主域名，而不是子域名",
             ),
         }
     }
@@ -395,6 +487,22 @@ pub struct Verdict<'h> {
     pub(crate) buf: NameBuf,
     pub(crate) ascii_len: usize,
     pub(crate) flags: Flags,
+    /// The suffix stage's answer; zero lengths until it ran.
+    pub(crate) parts: SuffixParts,
+    /// The input, for the spans of the suffix stage's refusals.
+    pub(crate) input: &'h [u8],
+}
+
+/// Where the public suffix and the registrable domain start in the A-label
+/// form, as lengths from its end (a name has at most 253 octets).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SuffixParts {
+    /// The public suffix's length; 0 until the suffix stage ran.
+    pub(crate) suffix: u8,
+    /// The registrable domain's length; 0 if there is none.
+    pub(crate) registrable: u8,
+    /// The section of the deciding rule; `None` for the implicit `*` rule.
+    pub(crate) section: Option<Section>,
 }
 
 /// Where a verdict's U-label form is.
@@ -410,13 +518,15 @@ pub(crate) enum UnicodeAt<'h> {
 
 impl<'h> Verdict<'h> {
     #[inline(always)]
-    pub(crate) fn empty() -> Verdict<'h> {
+    pub(crate) fn empty(input: &'h [u8]) -> Verdict<'h> {
         Verdict {
             ascii_input: None,
             unicode_at: UnicodeAt::Ascii,
             buf: NameBuf::new(),
             ascii_len: 0,
             flags: Flags::default(),
+            parts: SuffixParts::default(),
+            input,
         }
     }
 
@@ -453,6 +563,80 @@ impl<'h> Verdict<'h> {
         }
     }
 
+    /// The public suffix in A-label form (`com.cn` of `www.example.com.cn`),
+    /// by the Public Suffix List rules the checker uses (ICANN only unless
+    /// configured with the PRIVATE section); a TLD that no rule names is
+    /// its own suffix (the implicit `*` rule). Always `Some` for a verdict
+    /// of [`Checker::check`](crate::Checker::check); `None` for one of
+    /// [`Checker::normalize`](crate::Checker::normalize) until
+    /// [`Checker::check_normalized`](crate::Checker::check_normalized) ran
+    /// on it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("例子.公司.cn").unwrap();
+    /// assert_eq!(v.suffix(), Some("xn--55qx5d.cn"));
+    /// assert_eq!(v.registrable(), Some("xn--fsqu00a.xn--55qx5d.cn"));
+    /// ```
+    #[must_use]
+    pub fn suffix(&self) -> Option<&str> {
+        self.tail(self.parts.suffix)
+    }
+
+    /// The registrable domain in A-label form: the public suffix and one
+    /// label more. `None` when the name is itself a public suffix or the
+    /// suffix stage has not run.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// let v = hosts.check("www.Example.co.uk").unwrap();
+    /// assert_eq!(v.registrable(), Some("example.co.uk"));
+    /// ```
+    #[must_use]
+    pub fn registrable(&self) -> Option<&str> {
+        self.tail(self.parts.registrable)
+    }
+
+    /// The section of the Public Suffix List whose rule decided the suffix;
+    /// `None` if no rule matched (the implicit `*` rule) or the suffix stage
+    /// has not run.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Section};
+    ///
+    /// let v = Checker::default().check("wikipedia.org").unwrap();
+    /// assert_eq!(v.suffix_section(), Some(Section::Icann));
+    /// ```
+    #[must_use]
+    pub const fn suffix_section(&self) -> Option<Section> {
+        self.parts.section
+    }
+
+    /// The last `len` bytes of the A-label form, `None` for 0.
+    fn tail(&self, len: u8) -> Option<&str> {
+        let ascii = self.ascii();
+        match len {
+            0 => None,
+            len => ascii.get(ascii.len().checked_sub(usize::from(len))?..),
+        }
+    }
+
+    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    pub(crate) fn unicode_bytes(&self) -> &[u8] {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii().as_bytes(),
+            UnicodeAt::Input(input) => input.as_bytes(),
+            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+        }
+    }
+
     /// The labels of the A-label form, left to right.
     pub fn labels(&self) -> Labels<'_> {
         Labels::new(self.ascii())
@@ -469,6 +653,8 @@ impl PartialEq for Verdict<'_> {
     fn eq(&self, other: &Verdict<'_>) -> bool {
         self.ascii() == other.ascii()
             && self.unicode() == other.unicode()
+            && self.suffix() == other.suffix()
+            && self.registrable() == other.registrable()
             && self.flags == other.flags
     }
 }
@@ -480,6 +666,8 @@ impl fmt::Debug for Verdict<'_> {
         f.debug_struct("Verdict")
             .field("ascii", &self.ascii())
             .field("unicode", &self.unicode())
+            .field("suffix", &self.suffix())
+            .field("registrable", &self.registrable())
             .field("flags", &self.flags)
             .finish()
     }
@@ -488,7 +676,7 @@ impl fmt::Debug for Verdict<'_> {
 #[cfg(feature = "serde")]
 mod serde_impls {
     //! `Serialize` for the result types: reasons and flags as their stable
-    //! strings, a verdict as `ascii`, `unicode` and `flags`, a rejection as
+    //! strings, a verdict as `ascii`, `unicode`, `suffix`, `registrable` and `flags`, a rejection as
     //! `reason`, the vendor codes, the messages, `label` and `span`. The
     //! CLI's JSON record adds `input`, `ok` and the fields of later stages,
     //! with every key always present.
@@ -519,9 +707,11 @@ mod serde_impls {
 
     impl Serialize for Verdict<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(3))?;
+            let mut map = s.serialize_map(Some(5))?;
             map.serialize_entry("ascii", self.ascii())?;
             map.serialize_entry("unicode", self.unicode())?;
+            map.serialize_entry("suffix", &self.suffix())?;
+            map.serialize_entry("registrable", &self.registrable())?;
             map.serialize_entry("flags", &self.flags())?;
             map.end()
         }

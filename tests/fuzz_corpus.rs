@@ -60,6 +60,11 @@ fn punycode_corpus() {
 }
 
 #[test]
+fn suffix_corpus() {
+    replay("corpus/suffix", 30, invariants::suffix_input);
+}
+
+#[test]
 fn words_corpus() {
     replay("corpus/words", 25, invariants::words_input);
 }

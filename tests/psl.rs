@@ -1,14 +1,15 @@
-//! The Public Suffix List's own tests, read off `SuffixList::lookup` +
-//! `SuffixMatch::registrable` over the whole list (ICANN and PRIVATE, as the
-//! tests assume): `tests/data/test_psl.txt` (`checkPublicSuffix('a.b.example.com',
+//! The Public Suffix List's own tests, read off `Verdict::registrable` of a
+//! checker over the whole list (ICANN and PRIVATE, as the tests assume):
+//! `tests/data/test_psl.txt` (`checkPublicSuffix('a.b.example.com',
 //! 'example.com');`) and `tests/data/psl_tests.txt` (`a.b.example.com
 //! example.com`). `null` means no input or no registrable domain.
 //!
 //! Inputs are spelled as users type them (upper case, U-labels, a leading
-//! dot), so each is first normalised with `Checker::default()`; the expected
-//! domain likewise. An input the checker refuses must expect `null`.
+//! dot), so each is normalised first; the expected domain likewise. An input
+//! the normaliser refuses must expect `null`. (tests/cli.rs runs the same
+//! tests through the binary.)
 
-use dncheck::{Checker, SuffixList};
+use dncheck::{Checker, Profile, SuffixList};
 
 /// `(line number, input, expected)`; `None` for `null`.
 type Case<'a> = (usize, Option<&'a str>, Option<&'a str>);
@@ -65,19 +66,24 @@ fn psl_tests_cases(text: &str) -> Vec<Case<'_>> {
 
 /// Runs the cases; returns (passed, refused by the checker).
 fn run(file: &str, cases: &[Case<'_>]) -> (usize, usize) {
-    let checker = Checker::default();
-    let list = SuffixList::embedded();
+    // The whole list (the tests assume it), and `Verdict::registrable` as
+    // the suffix stage fills it: also when the policy then refuses the name
+    // (`example.com` is `reserved`, `com` a `public_suffix`).
+    let checker = Checker::builder()
+        .profile(Profile::Dns)
+        .private(true)
+        .build();
     let mut failures = Vec::new();
     let mut refused = 0;
     for &(line, input, expected) in cases {
         let expected_key = expected.map(|e| {
             checker
-                .check(e)
+                .normalize(e)
                 .unwrap_or_else(|r| panic!("{file}:{line}: expected {e:?} refused: {r}"))
                 .ascii()
                 .to_owned()
         });
-        let got = match input.map(|i| checker.check(i)) {
+        let got = match input.map(|i| checker.normalize(i)) {
             None => None,
             Some(Err(_)) => {
                 refused += 1;
@@ -88,9 +94,21 @@ fn run(file: &str, cases: &[Case<'_>]) -> (usize, usize) {
                 }
                 continue;
             }
-            Some(Ok(v)) => {
-                let name = v.ascii();
-                list.lookup(name, true).registrable(name).map(str::to_owned)
+            Some(Ok(mut v)) => {
+                let _policy = checker.check_normalized(&mut v);
+                assert!(v.suffix().is_some(), "{file}:{line}: no suffix filled");
+                // The table answers alike for the U-label form.
+                let unicode = v.unicode();
+                let from_unicode = SuffixList::embedded()
+                    .lookup(unicode, true)
+                    .registrable(unicode)
+                    .map(|r| checker.normalize(r).unwrap().ascii().to_owned());
+                assert_eq!(
+                    from_unicode.as_deref(),
+                    v.registrable(),
+                    "{file}:{line}: {unicode:?} looked up as U-labels"
+                );
+                v.registrable().map(str::to_owned)
             }
         };
         if got != expected_key {

@@ -19,7 +19,7 @@ pub const LIMIT: u32 = 0x4_0000;
 pub const UNICODE_VERSION: &str = "17.0.0";
 
 /// `data/unassigned-17.0.0.txt`: code point ranges unassigned in 17.0.0.
-fn unassigned(root: &std::path::Path) -> (Vec<(u32, u32)>, String) {
+pub fn unassigned(root: &std::path::Path) -> (Vec<(u32, u32)>, String) {
     let path = root.join(format!("data/unassigned-{UNICODE_VERSION}.txt"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut ranges = Vec::new();

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 mod fast;
 mod fold;
+mod han;
 mod psl;
 mod words;
 
@@ -29,6 +30,7 @@ fn main() {
     let root = repo_root();
     let outputs = vec![
         fast::generate(&root),
+        han::generate(&root),
         psl::generate(&root),
         fold::generate(&root),
         words::generate(&root),

@@ -20,7 +20,17 @@ pub fn generate(root: &std::path::Path) -> Output {
     let (seed, slots, pilots, labels) = list.__raw_parts();
     assert!(labels.is_ascii(), "labels are A-labels");
 
-    let mut s = header("data/public_suffix_list.dat", fnv1a(text.as_bytes()));
+    // The builder merges the policy data (compiled into dncheck) into the
+    // table: its files are part of the source.
+    let mut source = text.clone().into_bytes();
+    for extra in ["data/reserved.txt", "data/suffix_rules.txt"] {
+        let path = root.join(extra);
+        source.extend(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+    }
+    let mut s = header(
+        "data/public_suffix_list.dat, data/reserved.txt, data/suffix_rules.txt",
+        fnv1a(&source),
+    );
     writeln!(s, "//").unwrap();
     writeln!(
         s,
@@ -41,7 +51,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(
         s,
         "/// Per slot: the parent's slot (65535: a TLD; 65534: an empty slot), then the\n\
-         /// node word (label offset, length, rule flags, has-children bit), low half first."
+         /// node word (label offset, length, rule flags, has-children bit, policy bits), low half first."
     )
     .unwrap();
     writeln!(
@@ -60,9 +70,9 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
     writeln!(s, "/// Per hash bucket: the pilot that places its keys.").unwrap();
-    writeln!(s, "pub(crate) static PILOTS: [u32; {}] = [", pilots.len()).unwrap();
+    writeln!(s, "pub(crate) static PILOTS: [u16; {}] = [", pilots.len()).unwrap();
     for row in pilots.chunks(10) {
-        let line: Vec<String> = row.iter().map(|c| format!("0x{c:08x}")).collect();
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:04x}")).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();

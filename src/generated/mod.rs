@@ -8,6 +8,9 @@ pub(crate) mod idna_tables;
 pub(crate) mod psl;
 
 #[rustfmt::skip]
+pub(crate) mod han;
+
+#[rustfmt::skip]
 pub(crate) mod fold;
 
 #[rustfmt::skip]

@@ -1,0 +1,201 @@
+//! The suffix stage's verdict: given a normalised name, its public suffix
+//! and registrable domain from one [`SuffixList`] lookup, and whether the
+//! configured [`Checker`] accepts it (DESIGN.md, "Profiles").
+//!
+//! The order of the checks decides which reason a name that breaks several
+//! rules gets; it goes from the shape of the whole name to the details of
+//! its registrable label:
+//!
+//! 1. `ip_literal`: the top-level label is numeric (`192.168.0.1`,
+//!    `example.123`, `example.0x1f`);
+//! 2. `public_suffix` for a name that is itself a suffix the list knows
+//!    (`com.cn`, `com`), `no_suffix` for a single label it does not know
+//!    (`localhost`, `foo`);
+//! 3. `reserved`: the name is or lies under a special-use name
+//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`);
+//! 4. `unknown_suffix`: no rule names the top-level domain;
+//! 5. `unsupported_suffix`: the suffix is not in the configured set;
+//! 6. `subdomain` (registration profile only): the name is longer than its
+//!    registrable domain;
+//! 7. `suffix_rule`: the registrable label breaks its registry's rule
+//!    (`data/suffix_rules.txt`).
+//!
+//! Every refusal names the input's labels at fault: the top-level label
+//! for 1 and 4, the suffix's labels for 2 and 5, the whole name for 3, the
+//! labels left of the registrable domain for 6, the registrable label for
+//! 7.
+
+use core::ops::RangeInclusive;
+
+use crate::generated::han::HAN;
+use crate::labels::{input_label_span, strip_root_dot};
+use crate::normalize::decode_utf8;
+use crate::suffix::{RegistryRule, SuffixList};
+use crate::verdict::SuffixParts;
+use crate::{Checker, Profile, Reason, Rejection, Verdict};
+
+/// The most characters a label under a `chinese`-rule suffix may hold.
+const CHINESE_MAX_CHARS: usize = 20;
+
+/// Runs the suffix stage on a normalised verdict: fills its suffix parts,
+/// then applies the policy.
+pub(crate) fn judge(
+    checker: &Checker,
+    list: &SuffixList,
+    v: &mut Verdict<'_>,
+) -> Result<(), Rejection> {
+    let ascii = v.ascii();
+    let n = ascii.len();
+    let m = list.lookup(ascii, checker.private);
+    let suffix_len = m.suffix_len();
+    let reg_len = m.registrable_len();
+    // A numeric label ends in a (hex) digit: most names are past this test
+    // after one byte.
+    let tld_numeric = ascii.as_bytes()[n - 1].is_ascii_hexdigit()
+        && is_numeric(&ascii[n - last_label_len(ascii)..]);
+    let supported = match &checker.supported {
+        Some(set) => set.contains(&ascii[n - suffix_len..]),
+        None => true,
+    };
+    // Label indexes, counted only on the paths that need them: the first
+    // label of the suffix, and the registrable label before it.
+    let suffix_label = |ascii: &str| count_dots(&ascii.as_bytes()[..n - suffix_len]);
+    let labels = |ascii: &str| count_dots(ascii.as_bytes()) + 1;
+    let refusal = match () {
+        () if tld_numeric => {
+            let last = labels(ascii) - 1;
+            Some((Reason::IpLiteral, Some(last..=last)))
+        }
+        () if reg_len == 0 && m.is_known() => Some((
+            Reason::PublicSuffix,
+            Some(suffix_label(ascii)..=labels(ascii) - 1),
+        )),
+        () if reg_len == 0 => Some((Reason::NoSuffix, Some(0..=labels(ascii) - 1))),
+        () if m.is_reserved() => Some((Reason::Reserved, None)),
+        () if !m.is_known() => {
+            let last = labels(ascii) - 1;
+            Some((Reason::UnknownSuffix, Some(last..=last)))
+        }
+        () if !supported => Some((
+            Reason::UnsupportedSuffix,
+            Some(suffix_label(ascii)..=labels(ascii) - 1),
+        )),
+        () if checker.profile == Profile::Registration && reg_len < n => {
+            Some((Reason::Subdomain, Some(0..=suffix_label(ascii) - 2)))
+        }
+        () if m.rule() == Some(RegistryRule::Chinese) => {
+            let reg_label = suffix_label(ascii) - 1;
+            let label = nth_label(v.unicode_bytes(), reg_label);
+            (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
+        }
+        () => None,
+    };
+    // A name of DNS size: lengths fit a byte (the normaliser refused longer
+    // names).
+    v.parts = SuffixParts {
+        suffix: suffix_len as u8,
+        registrable: reg_len as u8,
+        section: m.section(),
+    };
+    match refusal {
+        None => Ok(()),
+        Some((reason, labels)) => Err(refuse(v.input, reason, labels)),
+    }
+}
+
+/// A refusal of the labels `labels` of the input (inclusive; `None`: the
+/// whole name).
+#[cold]
+fn refuse(input: &[u8], reason: Reason, labels: Option<RangeInclusive<usize>>) -> Rejection {
+    match labels {
+        Some(r) => Rejection::new(
+            reason,
+            Some(*r.start()),
+            input_label_span(input, *r.start()).start..input_label_span(input, *r.end()).end,
+        ),
+        // The whole name, without a root dot.
+        None => Rejection::new(reason, None, 0..strip_root_dot(input).0.len()),
+    }
+}
+
+fn count_dots(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'.').count()
+}
+
+fn last_label_len(ascii: &str) -> usize {
+    ascii.len() - ascii.rfind('.').map_or(0, |i| i + 1)
+}
+
+/// `true` for a label that URL parsers read as a number (the WHATWG URL
+/// standard's "ends in a number" check): all decimal digits, or `0x` and
+/// hex digits.
+fn is_numeric(label: &str) -> bool {
+    let hex = label.strip_prefix("0x");
+    match hex {
+        Some(digits) => digits.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()),
+    }
+}
+
+/// `true` if `c` is of the Han script.
+pub(crate) fn is_han(c: char) -> bool {
+    let c = c as u32;
+    // CJK Unified Ideographs, where nearly every Chinese label lives.
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
+    HAN.binary_search_by(|&(lo, hi)| {
+        if hi < c {
+            core::cmp::Ordering::Less
+        } else if lo > c {
+            core::cmp::Ordering::Greater
+        } else {
+            core::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
+}
+
+/// Label `index` of a name in U-label form (labels separated by `.`).
+fn nth_label(name: &[u8], index: usize) -> &[u8] {
+    let mut labels = name.split(|&b| b == b'.');
+    labels.nth(index).unwrap_or_default()
+}
+
+/// The `chinese` registry rule for a registrable label in U-label form (as
+/// UTF-8 bytes): an ASCII label is not concerned; an internationalised one
+/// holds at least one Han character, otherwise only letters, digits and
+/// hyphens, no `--`, and at most 20 characters.
+fn chinese_label_ok(label: &[u8]) -> bool {
+    if label.is_ascii() {
+        return true;
+    }
+    let mut han = false;
+    let mut chars = 0;
+    let mut i = 0;
+    let mut hyphen = false;
+    while i < label.len() {
+        let b = label[i];
+        chars += 1;
+        if b < 0x80 {
+            let ldh = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+            if !ldh || (b == b'-' && hyphen) {
+                return false;
+            }
+            hyphen = b == b'-';
+            i += 1;
+            continue;
+        }
+        hyphen = false;
+        // The verdict's U-label form is UTF-8 by construction.
+        let Some((c, len)) = decode_utf8(label, i) else {
+            return false;
+        };
+        if !is_han(c) {
+            return false;
+        }
+        han = true;
+        i += len;
+    }
+    han && chars <= CHINESE_MAX_CHARS
+}
