@@ -151,11 +151,41 @@ fn suffix_stage(
             "{ctx}: a normalised name refused by the suffix stage as {c}"
         ),
         (Ok(n), Ok(v)) => {
+            // The words stage adds one flag, and only that.
+            let flags = |v: &Verdict| {
+                v.flags()
+                    .iter()
+                    .filter(|&f| f != Flag::Restricted)
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(
-                (n.ascii(), n.unicode(), n.flags()),
-                (v.ascii(), v.unicode(), v.flags()),
+                (n.ascii(), n.unicode(), flags(n)),
+                (v.ascii(), v.unicode(), flags(v)),
                 "{ctx}: check and normalize give other forms"
             );
+            let checker = checker(profile);
+            let hits: Vec<_> = checker.restricted(v).collect();
+            assert_eq!(
+                v.flags().contains(Flag::Restricted),
+                !hits.is_empty(),
+                "{ctx}: the restricted flag disagrees with the hits"
+            );
+            // Hits lie left of the public suffix, in the U-label form.
+            let unicode = v.unicode();
+            let suffix_labels = v.suffix().map_or(0, |s| s.split('.').count());
+            let left = unicode.split('.').count() - suffix_labels;
+            let limit = unicode
+                .split('.')
+                .take(left)
+                .map(|l| l.len() + 1)
+                .sum::<usize>()
+                .saturating_sub(1);
+            for hit in &hits {
+                assert!(
+                    hit.end() <= limit && !unicode[hit.span()].contains('.'),
+                    "{ctx}: hit {hit:?} outside the labels left of the suffix"
+                );
+            }
             let ascii = v.ascii();
             let m = SuffixList::embedded().lookup(ascii, false);
             assert!(m.is_known(), "{ctx}: accepted under an unknown suffix");

@@ -1,5 +1,5 @@
-//! The configured checker: profile, suffix list and suffix policy (and, in a
-//! later stage, the word list), built once and shared.
+//! The configured checker: profile, suffix list, suffix policy and
+//! restricted-word list, built once and shared.
 
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -9,7 +9,7 @@ use core::str::FromStr;
 
 use crate::normalize::normalize;
 use crate::suffix::{to_ascii, BuildError};
-use crate::{policy, Rejection, SuffixList, Verdict};
+use crate::{policy, words, Hit, Rejection, SuffixList, Verdict, WordList};
 
 /// What kind of name a [`Checker`] accepts.
 ///
@@ -126,6 +126,18 @@ pub struct Checker {
     /// The supported suffixes in A-label form; `None`: every suffix of the
     /// list.
     pub(crate) supported: Option<Arc<BTreeSet<String>>>,
+    words: Words,
+}
+
+/// The restricted-word list of a checker.
+#[derive(Clone, Debug, Default)]
+enum Words {
+    /// [`WordList::embedded`].
+    #[default]
+    Embedded,
+    Custom(Arc<WordList>),
+    /// No words stage.
+    Off,
 }
 
 impl Checker {
@@ -155,6 +167,56 @@ impl Checker {
             Some(list) => list,
             None => SuffixList::embedded(),
         }
+    }
+
+    /// The restricted-word list this checker searches; `None` if it has
+    /// none ([`CheckerBuilder::no_words`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::default();
+    /// assert_eq!(checker.words().map(|w| w.len()), Some(dncheck::WordList::embedded().len()));
+    /// ```
+    #[must_use]
+    pub fn words(&self) -> Option<&WordList> {
+        match &self.words {
+            Words::Embedded => Some(WordList::embedded()),
+            Words::Custom(list) => Some(list),
+            Words::Off => None,
+        }
+    }
+
+    /// The restricted words in a verdict of this checker: every hit of its
+    /// word list in the labels left of the public suffix of the verdict's
+    /// U-label form (spans are byte ranges of
+    /// [`Verdict::unicode`](Verdict::unicode)). A verdict has hits exactly
+    /// when it has [`Flag::Restricted`](crate::Flag::Restricted); this
+    /// searches again rather than keeping them in every verdict, which would
+    /// make each one larger to return.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// let v = hosts.check("Secure-Login.example.cn").unwrap(); // `login` is in the default list
+    /// assert!(v.flags().contains(Flag::Restricted));
+    /// let words: Vec<&str> = hosts.restricted(&v).map(|hit| hit.word()).collect();
+    /// assert!(words.contains(&"login"));
+    /// let hit = hosts.restricted(&v).find(|hit| hit.word() == "login").unwrap();
+    /// assert_eq!(&v.unicode()[hit.span()], "login");
+    /// ```
+    pub fn restricted<'a>(
+        &'a self,
+        verdict: &'a Verdict<'_>,
+    ) -> impl Iterator<Item = Hit<'a>> + 'a {
+        let range = words::search_range(verdict);
+        self.words()
+            .filter(|_| !range.is_empty())
+            .into_iter()
+            .flat_map(move |list| list.find_in(verdict.unicode(), range.clone()))
     }
 
     /// Checks a name given as text.
@@ -263,7 +325,11 @@ impl Checker {
     /// assert_eq!(v.registrable(), Some("example.com.cn"));
     /// ```
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
-        policy::judge(self, self.suffix_list(), verdict)
+        policy::judge(self, self.suffix_list(), verdict)?;
+        if let Some(list) = self.words() {
+            words::judge(list, verdict);
+        }
+        Ok(())
     }
 
     #[inline(always)]
@@ -388,6 +454,43 @@ impl CheckerBuilder {
         }
         self.checker.supported = Some(Arc::new(set));
         Ok(self)
+    }
+
+    /// Uses this restricted-word list instead of the embedded example list
+    /// ([`WordList::embedded`], `data/restricted_words.txt`, which
+    /// applications are meant to replace).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, WordList};
+    ///
+    /// let list = WordList::parse("shop\tcommerce\n").unwrap();
+    /// let checker = Checker::builder().words(list).build();
+    /// assert!(checker.check("myshop.cn").unwrap().flags().contains(Flag::Restricted));
+    /// assert!(!checker.check("login.cn").unwrap().flags().contains(Flag::Restricted));
+    /// ```
+    #[must_use]
+    pub fn words(mut self, list: WordList) -> CheckerBuilder {
+        self.checker.words = Words::Custom(Arc::new(list));
+        self
+    }
+
+    /// No words stage: no name is flagged [`Flag::Restricted`](crate::Flag::Restricted).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag};
+    ///
+    /// let checker = Checker::builder().no_words().build();
+    /// assert!(checker.words().is_none());
+    /// assert!(!checker.check("login.cn").unwrap().flags().contains(Flag::Restricted));
+    /// ```
+    #[must_use]
+    pub fn no_words(mut self) -> CheckerBuilder {
+        self.checker.words = Words::Off;
+        self
     }
 
     /// Builds the checker.

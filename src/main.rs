@@ -29,14 +29,14 @@
 //!   (count the Public Suffix List's PRIVATE section, `github.io` and the
 //!   like, as suffixes; default: ICANN only), `--suffix-list FILE` (a
 //!   Public Suffix List file instead of the embedded list), `--suffixes
-//!   FILE` (the supported suffixes, one a line), `-h`/`--help`,
+//!   FILE` (the supported suffixes, one a line), `--words FILE` (the
+//!   restricted words instead of the embedded example list), `-h`/`--help`,
 //!   `-V`/`--version`, and `--` to end options. An option's value is the
 //!   next argument or follows `=` (`--profile=dns`, `--suffixes=FILE`); an
 //!   empty value is an error. Given twice, the last one counts. Options may
 //!   come before or after names (as with GNU tools); a name starting with
 //!   `-` must follow `--`. A lone `-` is a name, not an option (POSIX), and
-//!   is checked like any other. `--words` (the restricted-word stage) does
-//!   not exist yet and is refused as unknown.
+//!   is checked like any other.
 //! * **Suffix files.** `--suffixes`: UTF-8, one suffix a line in Unicode or
 //!   A-label form, any case (`中国`, `xn--fiqs8s`, `COM.cn`); one leading
 //!   and one trailing dot are dropped (`.com` as registrars write it);
@@ -45,7 +45,18 @@
 //!   suffix at all, and for `--suffix-list` a file that cannot be read or
 //!   parsed (`SuffixList::from_file`), ends the run before any output:
 //!   exit 2 with one line on standard error naming the file and the fault
-//!   (with its line number where there is one).
+//!   (with its line number where there is one). `--words`: the format of
+//!   `WordList::parse` (UTF-8, one word a line, `#` comments, an optional
+//!   tab and category); a file that cannot be read or parsed ends the run
+//!   the same way.
+//! * **Restricted words.** A name every stage accepts but in which the word
+//!   list has a hit (left of the public suffix) is reported as refused:
+//!   `ok` false, reason `restricted_word`, code `DomainForbidden`,
+//!   `tencent_code` null (Tencent answers `Available=false`,
+//!   `BlackWord=true`), the flag `restricted`, and `restricted` listing the
+//!   matched words as the list writes them, each once; exit status 1.
+//!   `label` and `span` are null (the hits are in the U-label form; the
+//!   library's `Checker::restricted` gives their spans there).
 //! * **JSON.** One object a line, always with these keys in this order:
 //!   `input`, `ok`, `reason`, `code` (Alibaba), `tencent_code`, `message`,
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
@@ -59,13 +70,14 @@
 //!   the name has none (it is itself a public suffix, or a single unknown
 //!   label). `ascii`, `suffix` and `registrable` are in canonical A-label
 //!   form; `unicode` is the whole name in U-label form. `restricted` is
-//!   `[]` until the word stage exists.
+//!   `[]` but for `restricted_word`.
 //! * **Table.** `ok`/`no`, the input (controls and invisible format
 //!   characters escaped, so a row is always one line), then for an accepted
 //!   name the A-label form, the U-label form when it differs, the flags and
 //!   `registrable NAME` when the registrable domain is not the name itself
 //!   (a subdomain, under `hostname` or `dns`); for a refused name the
-//!   reason, Alibaba code, English message and the place of the fault, and,
+//!   reason, Alibaba code, English message, the place of the fault or the
+//!   restricted words, and,
 //!   when the suffix stage refused it, `ascii NAME`, the A-label form, if
 //!   that differs from the input.
 //!   Columns have fixed widths so that rows stream out without buffering
@@ -86,7 +98,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dncheck::{Checker, Flags, Profile, Reason, Rejection, SuffixList, Verdict};
+use dncheck::{Checker, Flags, Profile, Reason, Rejection, SuffixList, Verdict, WordList};
 use serde::Serialize;
 
 const USAGE: &str = "Usage: dncheck [OPTIONS] [DOMAIN]...";
@@ -114,6 +126,9 @@ Options:
                             embedded list
       --suffixes <FILE>     Accept only names under these suffixes: one a
                             line, Unicode or A-label, `#` comments
+      --words <FILE>        Restricted words instead of the embedded example
+                            list: one a line, `#` comments, optional
+                            TAB category
   -h, --help                Print this help
   -V, --version             Print the version
       --                    Treat every later argument as a DOMAIN
@@ -172,6 +187,8 @@ struct Options {
     suffix_list: Option<PathBuf>,
     /// `--suffixes FILE`.
     suffixes: Option<PathBuf>,
+    /// `--words FILE`.
+    words: Option<PathBuf>,
     /// The names given as arguments, as raw bytes; empty means standard input.
     names: Vec<Vec<u8>>,
 }
@@ -266,6 +283,10 @@ fn parse_args(args: impl IntoIterator<Item = Vec<u8>>) -> Result<Command, String
             (b"--suffixes", _) => {
                 let value = option_value(name, value, &mut args, "a file")?;
                 options.suffixes = Some(arg_path(value));
+            }
+            (b"--words", _) => {
+                let value = option_value(name, value, &mut args, "a file")?;
+                options.words = Some(arg_path(value));
             }
             (b"--help" | b"--version" | b"--json" | b"--private", Some(_)) => {
                 return Err(format!(
@@ -364,6 +385,11 @@ fn build_checker(options: &Options) -> Result<Checker, String> {
                 format!("{}: {fault}", show_path(path))
             })?;
     }
+    if let Some(path) = &options.words {
+        let list =
+            WordList::from_file(path).map_err(|err| format!("{}: {err}", show_path(path)))?;
+        builder = builder.words(list);
+    }
     Ok(builder.build())
 }
 
@@ -455,9 +481,18 @@ fn report(
         Ok(verdict) => (Some(verdict), suffix_refusal.as_ref()),
         Err(rejection) => (None, Some(rejection)),
     };
+    // The matched list words, each once, in the order of their first hit.
+    let mut restricted: Vec<&str> = Vec::new();
+    if let Some(verdict) = verdict.filter(|_| rejection.is_none()) {
+        for hit in checker.restricted(verdict) {
+            if !restricted.contains(&hit.word()) {
+                restricted.push(hit.word());
+            }
+        }
+    }
     // Borrowed when the input is UTF-8, so the common case copies nothing.
     let input = String::from_utf8_lossy(name);
-    let record = Record::new(&input, verdict, rejection);
+    let record = Record::new(&input, verdict, rejection, &restricted);
     match format {
         Format::Json => {
             // serde_json's io errors convert back to io::Error with their
@@ -467,7 +502,7 @@ fn report(
         }
         Format::Table => write_row(out, &record)?,
     }
-    Ok(rejection.is_none())
+    Ok(record.ok)
 }
 
 /// One result line, in the field order of the JSON contract.
@@ -489,7 +524,7 @@ struct Record<'a> {
     suffix: Option<&'a str>,
     registrable: Option<&'a str>,
     flags: Flags,
-    /// Always empty until the restricted-word stage exists.
+    /// The matched words of the list, as written in it.
     restricted: &'a [&'a str],
     label: Option<usize>,
     span: Option<[usize; 2]>,
@@ -498,20 +533,26 @@ struct Record<'a> {
 impl<'a> Record<'a> {
     /// The record of a name: `verdict` if normalisation succeeded (its
     /// forms are reported whatever came next), `rejection` if some stage
-    /// refused the name.
+    /// refused the name, `restricted` the words the words stage found in an
+    /// accepted name (which make it `restricted_word`, not ok).
     fn new(
         input: &'a str,
         verdict: Option<&'a Verdict<'_>>,
         rejection: Option<&Rejection>,
+        restricted: &'a [&'a str],
     ) -> Record<'a> {
-        let reason = rejection.map(Rejection::reason);
+        let reason = match rejection {
+            Some(rejection) => Some(rejection.reason()),
+            None if !restricted.is_empty() => Some(Reason::RestrictedWord),
+            None => None,
+        };
         let span = rejection.map(Rejection::span);
         Record {
             input,
-            ok: rejection.is_none(),
+            ok: reason.is_none(),
             reason: reason.map(Reason::as_str),
             code: reason.map(Reason::alibaba_code),
-            tencent_code: reason.map(Reason::tencent_code),
+            tencent_code: reason.and_then(Reason::tencent_code),
             message: reason.map(Reason::message),
             message_zh: reason.map(Reason::message_zh),
             ascii: verdict.map(Verdict::ascii),
@@ -519,7 +560,7 @@ impl<'a> Record<'a> {
             suffix: verdict.and_then(Verdict::suffix),
             registrable: verdict.and_then(Verdict::registrable),
             flags: verdict.map(Verdict::flags).unwrap_or_default(),
-            restricted: &[],
+            restricted,
             label: rejection.and_then(Rejection::label),
             span: span.map(|span| [span.start, span.end]),
         }
@@ -561,17 +602,25 @@ fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
         let reason = r.reason.unwrap_or_default();
         write!(
             out,
-            "{reason:<REASON_COLUMN$}  {}  {} (",
+            "{reason:<REASON_COLUMN$}  {}  {}",
             r.code.unwrap_or_default(),
             r.message.unwrap_or_default(),
         )?;
-        if let Some(label) = r.label {
-            write!(out, "label {label}, ")?;
-        }
         if let Some([start, end]) = r.span {
-            write!(out, "bytes {start}..{end}")?;
+            out.write_all(b" (")?;
+            if let Some(label) = r.label {
+                write!(out, "label {label}, ")?;
+            }
+            write!(out, "bytes {start}..{end})")?;
         }
-        out.write_all(b")")?;
+        if let Some((first, rest)) = r.restricted.split_first() {
+            out.write_all(b": ")?;
+            write_escaped(out, first)?;
+            for word in rest {
+                out.write_all(b", ")?;
+                write_escaped(out, word)?;
+            }
+        }
         // Known only when the suffix stage refused a normalised name; worth
         // a column where it is not the input as typed.
         if let Some(ascii) = r.ascii.filter(|&a| a != r.input) {
@@ -716,7 +765,8 @@ mod tests {
             &["--suffix-list"],
             &["--suffix-list="],
             &["--suffixes", ""],
-            &["--words", "w.txt"],
+            &["--words"],
+            &["--words="],
         ] {
             assert!(parse(args).is_err(), "{args:?}");
         }

@@ -25,7 +25,7 @@ use crate::suffix::Section;
 /// assert_eq!(err.reason(), Reason::EmptyLabel);
 /// assert_eq!(err.reason().as_str(), "empty_label");
 /// assert_eq!(err.reason().alibaba_code(), "InvalidDomainName.Format");
-/// assert_eq!(err.reason().tencent_code(), "InvalidParameter.DomainNameIsInvalid");
+/// assert_eq!(err.reason().tencent_code(), Some("InvalidParameter.DomainNameIsInvalid"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -83,6 +83,13 @@ pub enum Reason {
     /// ([`Profile::Registration`](crate::Profile::Registration)) requires a
     /// registrable domain itself.
     Subdomain,
+    /// A word of the checker's restricted-word list occurs in the labels
+    /// left of the public suffix. Not a refusal of
+    /// [`Checker::check`](crate::Checker::check), which accepts the name and
+    /// sets [`Flag::Restricted`]: the reason for callers (and the CLI) that
+    /// refuse such names, with Tencent's view `Available=false`,
+    /// `BlackWord=true` and no Tencent error code.
+    RestrictedWord,
 }
 
 impl Reason {
@@ -106,6 +113,7 @@ impl Reason {
         Reason::PublicSuffix,
         Reason::Reserved,
         Reason::Subdomain,
+        Reason::RestrictedWord,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -132,15 +140,20 @@ impl Reason {
         self.info().1
     }
 
-    /// The Tencent Cloud error code for this reason.
+    /// The Tencent Cloud error code for this reason; `None` where Tencent
+    /// answers without an error (`restricted_word`: `Available=false`,
+    /// `BlackWord=true`).
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(dncheck::Reason::Empty.tencent_code(), "MissingParameter.DomainIsEmpty");
+    /// use dncheck::Reason;
+    ///
+    /// assert_eq!(Reason::Empty.tencent_code(), Some("MissingParameter.DomainIsEmpty"));
+    /// assert_eq!(Reason::RestrictedWord.tencent_code(), None);
     /// ```
     #[must_use]
-    pub const fn tencent_code(self) -> &'static str {
+    pub const fn tencent_code(self) -> Option<&'static str> {
         self.info().2
     }
 
@@ -174,18 +187,18 @@ impl Reason {
     ) -> (
         &'static str,
         &'static str,
-        &'static str,
+        Option<&'static str>,
         &'static str,
         &'static str,
     ) {
         const FORMAT: &str = "InvalidDomainName.Format";
         const SUFFIX: &str = "InvalidDomainName.Suffix";
-        const INVALID: &str = "InvalidParameter.DomainNameIsInvalid";
+        const INVALID: Option<&str> = Some("InvalidParameter.DomainNameIsInvalid");
         match self {
             Reason::Empty => (
                 "empty",
                 FORMAT,
-                "MissingParameter.DomainIsEmpty",
+                Some("MissingParameter.DomainIsEmpty"),
                 "the domain name is empty",
                 "域名为空",
             ),
@@ -308,6 +321,15 @@ impl Reason {
                 "a subdomain was given where a registrable domain is required",
                 "需要可注册的主域名，而不是子域名",
             ),
+            // Alibaba Cloud DNS documents no code for restricted words; the
+            // README says why `DomainForbidden` is its view.
+            Reason::RestrictedWord => (
+                "restricted_word",
+                "DomainForbidden",
+                None,
+                "the domain name contains a restricted word",
+                "域名包含受限词语",
+            ),
         }
     }
 }
@@ -396,11 +418,15 @@ pub enum Flag {
     /// The input was not in canonical form: upper case, fullwidth forms,
     /// ideographic dots or other UTS #46 mappings were applied.
     Mapped,
+    /// A word of the checker's restricted-word list occurs left of the
+    /// public suffix; [`Checker::restricted`](crate::Checker::restricted)
+    /// lists the hits. Tencent's `BlackWord=true`.
+    Restricted,
 }
 
 impl Flag {
     /// Every flag, in reporting order.
-    pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped];
+    pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped, Flag::Restricted];
 
     /// The stable name of the flag, as in the CLI's `flags` array.
     ///
@@ -415,6 +441,7 @@ impl Flag {
             Flag::RootDot => "root_dot",
             Flag::Idn => "idn",
             Flag::Mapped => "mapped",
+            Flag::Restricted => "restricted",
         }
     }
 
@@ -723,7 +750,7 @@ mod serde_impls {
             let mut map = s.serialize_map(Some(7))?;
             map.serialize_entry("reason", &r)?;
             map.serialize_entry("code", r.alibaba_code())?;
-            map.serialize_entry("tencent_code", r.tencent_code())?;
+            map.serialize_entry("tencent_code", &r.tencent_code())?;
             map.serialize_entry("message", r.message())?;
             map.serialize_entry("message_zh", r.message_zh())?;
             map.serialize_entry("label", &self.label())?;

@@ -71,6 +71,7 @@ use idna_adapter::Adapter;
 
 use crate::generated::fold as tables;
 use crate::generated::words as embedded;
+use crate::{Flag, Verdict};
 
 // ---------------------------------------------------------------------------
 // Folding
@@ -1764,6 +1765,42 @@ fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
     }
     list.outputs = Cow::Owned(outputs);
     Ok(list)
+}
+
+// ---------------------------------------------------------------------------
+// The stage in the checker.
+
+/// The part of a verdict's U-label form that the words stage searches: the
+/// labels left of the public suffix (the registrable label, and subdomain
+/// labels where the profile allows them), never the suffix itself. Empty
+/// before the suffix stage ran.
+pub(crate) fn search_range(v: &Verdict<'_>) -> Range<usize> {
+    let Some(suffix) = v.suffix() else {
+        return 0..0;
+    };
+    let suffix_labels = suffix.bytes().filter(|&b| b == b'.').count() + 1;
+    // The U-label form has the same labels, separated by `.`: the dot
+    // before the suffix is the `suffix_labels`-th from the end.
+    let unicode = v.unicode().as_bytes();
+    let mut dots = 0;
+    for (i, &b) in unicode.iter().enumerate().rev() {
+        if b == b'.' {
+            dots += 1;
+            if dots == suffix_labels {
+                return 0..i;
+            }
+        }
+    }
+    0..0
+}
+
+/// Runs the words stage on a verdict that passed the suffix stage: sets
+/// [`Flag::Restricted`] if the list has a hit in the searched range.
+pub(crate) fn judge(list: &WordList, v: &mut Verdict<'_>) {
+    let range = search_range(v);
+    if !range.is_empty() && list.find_in(v.unicode(), range).next().is_some() {
+        v.flags.insert(Flag::Restricted);
+    }
 }
 
 #[cfg(test)]

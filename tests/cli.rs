@@ -381,8 +381,8 @@ fn usage_errors_exit_2_with_nothing_on_stdout() {
     for args in [
         &["--bogus", "dncheck.cn"][..],
         &["-x"],
-        &["--words", "words.txt"],
-        &["--words=words.txt", "dncheck.cn"],
+        &["dncheck.cn", "--words"],
+        &["--words=", "dncheck.cn"],
         &["--profile", "nope", "dncheck.cn"],
         &["--profile=DNS", "dncheck.cn"],
         &["--profile="],
@@ -1196,4 +1196,82 @@ fn psl_tests_through_the_binary() {
     // As in tests/psl.rs: the normaliser refuses exactly the four
     // leading-dot names of each file.
     assert_eq!(refused, 2 * 4);
+}
+
+#[test]
+fn restricted_words_default_list() {
+    // The embedded example list: `casino` and `登录` are in it.
+    let (status, values) = json(&["casino.cn", "登录.中国", "dncheck.cn"], b"");
+    assert_eq!(status, 1);
+    assert_eq!(
+        reasons(&values),
+        ["restricted_word", "restricted_word", "OK"]
+    );
+    let v = &values[0];
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["code"], "DomainForbidden");
+    assert_eq!(v["tencent_code"], Value::Null);
+    assert_eq!(v["message_zh"], "域名包含受限词语");
+    assert_eq!(v["restricted"], serde_json::json!(["casino"]));
+    assert_eq!(v["flags"], serde_json::json!(["restricted"]));
+    // The forms are filled, the fault has no input span.
+    assert_eq!(v["registrable"], "casino.cn");
+    assert_eq!((&v["label"], &v["span"]), (&Value::Null, &Value::Null));
+    assert_eq!(values[1]["restricted"], serde_json::json!(["登录"]));
+    assert_eq!(values[2]["restricted"], serde_json::json!([]));
+    // The table names the words.
+    let output = run(&["casino.cn"], b"");
+    assert_eq!(code(&output), 1);
+    let row = stdout(&output);
+    assert!(row.starts_with("no  casino.cn"), "{row}");
+    assert!(
+        row.contains("restricted_word") && row.trim_end().ends_with(": casino"),
+        "{row}"
+    );
+}
+
+#[test]
+fn words_file() {
+    let words = temp_file(
+        "words.txt",
+        "# a list of our own\nshop\tcommerce\n賭博\ngood-bye\n".as_bytes(),
+    );
+    let args = [
+        OsStr::new("--profile"),
+        OsStr::new("hostname"),
+        OsStr::new("--json"),
+        OsStr::new("--words"),
+        words.as_os_str(),
+    ];
+    let output = run(
+        &args,
+        "MyShop.cn\nwww.赌博.cn\ngoodbye.cn\ncasino.cn\nshop.cn.\ngood.bye.cn\n".as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    let values = json_lines(&output);
+    let restricted: Vec<&Value> = values.iter().map(|v| &v["restricted"]).collect();
+    assert_eq!(
+        restricted,
+        [
+            &serde_json::json!(["shop"]),
+            // Traditional in the list, simplified in the name.
+            &serde_json::json!(["賭博"]),
+            // Hyphens are ignored: the word as the list writes it.
+            &serde_json::json!(["good-bye"]),
+            // The embedded list is replaced, not extended.
+            &serde_json::json!([]),
+            &serde_json::json!(["shop"]),
+            // Not across labels.
+            &serde_json::json!([]),
+        ]
+    );
+    // A word that folds to nothing is a build error naming its line.
+    let bad = temp_file("words_bad.txt", b"ok\n-\n");
+    file_error(&[OsStr::new("--words"), bad.as_os_str()], &bad, &["line 2"]);
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/no-such-words.txt");
+    file_error(
+        &[OsStr::new("--words"), missing.as_os_str()],
+        &missing,
+        &["word list"],
+    );
 }
