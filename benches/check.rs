@@ -98,11 +98,15 @@ fn bench_group(c: &mut Criterion, group_name: &str, names: &[&str]) {
 }
 
 /// The whole pipeline on the whole corpus: `Checker::check` (hostname
-/// profile, so that subdomains count as accepted: normalisation, format,
-/// suffix lookup and policy) against the glue it replaces, `Uts46::to_ascii`
+/// profile, so that subdomains count as accepted, and no words stage:
+/// normalisation, format, suffix lookup and policy) against the glue it replaces, `Uts46::to_ascii`
 /// and then `psl::domain` on the A-label form.
 fn bench_pipeline(c: &mut Criterion, names: &[&str]) {
-    let checker = Checker::builder().profile(Profile::Hostname).build();
+    // No words stage: the glue has none.
+    let checker = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
+        .build();
     let uts46 = Uts46::new();
     let glue = |name: &str| {
         let ascii = uts46

@@ -11,9 +11,11 @@
 //! Two comparisons per category. Normalisation: `Checker::normalize`
 //! (normalisation and format rules) against `Uts46::to_ascii` and
 //! `domain_to_ascii_strict`, which do that work. The whole pipeline:
-//! `Checker::check` in the hostname profile (plus the suffix lookup and the
-//! policy) against the glue it replaces, `Uts46::to_ascii` then
-//! `psl::domain`.
+//! `Checker::check` in the hostname profile without the words stage (plus
+//! the suffix lookup and the policy) against the glue it replaces,
+//! `Uts46::to_ascii` then `psl::domain`; and the same `check` with the
+//! embedded restricted-word list (the default), which the glue has no
+//! counterpart for.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -48,10 +50,14 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(41);
     let checker = Checker::default();
-    let hosts = Checker::builder().profile(Profile::Hostname).build();
+    let hosts = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
+        .build();
+    let hosts_words = Checker::builder().profile(Profile::Hostname).build();
     let uts46 = Uts46::new();
-    println!("| category | names | normalize ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / normalize | strict / normalize | check ns/name | to_ascii + psl ns/name | glue / check |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| category | names | normalize ns/name | Uts46::to_ascii ns/name | domain_to_ascii_strict ns/name | Uts46 / normalize | strict / normalize | check ns/name | to_ascii + psl ns/name | glue / check | check + words ns/name |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &category in corpus::CATEGORIES.iter().chain(&["all"]) {
         let names = corpus::names(category);
         // About 2 ms of dncheck per burst.
@@ -63,6 +69,11 @@ fn main() {
         };
         let mut whole = |n: &str| {
             let r = hosts.check(n);
+            black_box(&r);
+            r.is_ok()
+        };
+        let mut with_words = |n: &str| {
+            let r = hosts_words.check(n);
             black_box(&r);
             r.is_ok()
         };
@@ -102,6 +113,8 @@ fn main() {
         burst(&names, reps, &mut strict);
         burst(&names, reps, &mut whole);
         burst(&names, reps, &mut glue);
+        burst(&names, reps, &mut with_words);
+        let mut ww = vec![];
         let (mut d, mut u, mut s, mut ru, mut rs) = (vec![], vec![], vec![], vec![], vec![]);
         let (mut w, mut g, mut rg) = (vec![], vec![], vec![]);
         for _ in 0..rounds {
@@ -110,6 +123,7 @@ fn main() {
             let c = burst(&names, reps, &mut strict);
             let e = burst(&names, reps, &mut whole);
             let f = burst(&names, reps, &mut glue);
+            ww.push(burst(&names, reps, &mut with_words));
             d.push(a);
             u.push(b);
             s.push(c);
@@ -120,7 +134,7 @@ fn main() {
             rg.push(f / e);
         }
         println!(
-            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x | {:.1} | {:.1} | {:.1}x |",
+            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x | {:.1} | {:.1} | {:.1}x | {:.1} |",
             names.len(),
             median(&mut d),
             median(&mut u),
@@ -129,7 +143,8 @@ fn main() {
             median(&mut rs),
             median(&mut w),
             median(&mut g),
-            median(&mut rg)
+            median(&mut rg),
+            median(&mut ww)
         );
     }
 }
