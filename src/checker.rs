@@ -9,7 +9,8 @@ use core::str::FromStr;
 
 use crate::normalize::normalize;
 use crate::suffix::{to_ascii, BuildError};
-use crate::{policy, words, Hit, Rejection, SuffixList, Verdict, WordList};
+use crate::verdict::SuffixParts;
+use crate::{policy, words, Flag, Flags, Hit, Rejection, SuffixList, Verdict, WordList};
 
 /// What kind of name a [`Checker`] accepts.
 ///
@@ -325,9 +326,20 @@ impl Checker {
     /// assert_eq!(v.registrable(), Some("example.com.cn"));
     /// ```
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
-        policy::judge(self, self.suffix_list(), verdict)?;
+        let (parts, outcome) = policy::judge(
+            self,
+            self.suffix_list(),
+            verdict.ascii(),
+            verdict.unicode_bytes(),
+            verdict.input,
+        );
+        verdict.parts = parts;
+        outcome?;
         if let Some(list) = self.words() {
-            words::judge(list, verdict);
+            let suffix = verdict.suffix().unwrap_or_default();
+            if words::any_hit(list, verdict.unicode(), suffix) {
+                verdict.flags.insert(Flag::Restricted);
+            }
         }
         Ok(())
     }
@@ -339,11 +351,36 @@ impl Checker {
         text: Option<&'h str>,
         whole: bool,
     ) -> Result<Verdict<'h>, Rejection> {
-        // The verdict is large (an inline buffer) and moving it would cost
-        // more than checking a short name: build it where it is returned.
+        // The common case first: the input is its own A-label form. The
+        // verdict is built in the return value itself: it is large (an
+        // inline buffer), and a verdict built in a local whose address went
+        // to a call is copied out whole.
+        let dns = self.profile == Profile::Dns;
+        if let Some((ascii, root_dot)) = crate::normalize::canonical(name, text, dns) {
+            let mut flags = Flags::default();
+            if root_dot {
+                flags.insert(Flag::RootDot);
+            }
+            let mut parts = SuffixParts::default();
+            if whole {
+                // The A-label form is the U-label form.
+                let outcome;
+                (parts, outcome) =
+                    policy::judge(self, self.suffix_list(), ascii, ascii.as_bytes(), name);
+                outcome?;
+                if let Some(list) = self.words() {
+                    let suffix = &ascii[ascii.len() - usize::from(parts.suffix)..];
+                    if words::any_hit(list, ascii, suffix) {
+                        flags.insert(Flag::Restricted);
+                    }
+                }
+            }
+            return Ok(Verdict::canonical(name, ascii, flags, parts));
+        }
+        // Otherwise the verdict is built where it is returned.
         let mut result = Ok(Verdict::empty(name));
         if let Ok(verdict) = &mut result {
-            normalize(name, text, self.profile == Profile::Dns, verdict)?;
+            normalize(name, text, dns, verdict)?;
             if whole {
                 self.check_normalized(verdict)?;
             }

@@ -85,7 +85,29 @@ pub(crate) fn fullwidth_ldh(c: char) -> Option<u8> {
     Some(b)
 }
 
-/// Normalises and format-checks `input` into `verdict`, which is empty.
+/// The one-pass check alone: the A-label form (without a root dot) if the
+/// input already is it, and whether it had a root dot. The caller builds
+/// the verdict itself, where it returns it.
+#[inline(always)]
+pub(crate) fn canonical<'h>(
+    input: &'h [u8],
+    text: Option<&'h str>,
+    underscore: bool,
+) -> Option<(&'h str, bool)> {
+    let (body, root_dot) = strip_root_dot(input);
+    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
+    if !is_canonical_ascii(body, canon) {
+        return None;
+    }
+    let ascii = match text {
+        Some(t) => t.get(..body.len()),
+        None => core::str::from_utf8(body).ok(),
+    }?;
+    Some((ascii, root_dot))
+}
+
+/// Normalises and format-checks `input` into `verdict`, which is empty, for
+/// an input that [`canonical`] did not take.
 ///
 /// `underscore` allows `_` in ASCII labels (the `dns` profile, RFC 2181 §11).
 /// `text` is the input as a string when the caller had one, which saves
@@ -101,25 +123,12 @@ pub(crate) fn normalize<'h>(
         return Err(Rejection::new(Reason::Empty, None, 0..0));
     }
     let (body, root_dot) = strip_root_dot(input);
-    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
-    // The common case, in one pass: the name is its own A-label form. The
-    // verdict's fields are written before the scan rather than after: the
-    // caller copies the verdict right away, and reading fields that were
-    // just written stalls that copy (store forwarding) for longer than the
-    // scan of a short name takes.
     if root_dot {
         verdict.flags.insert(Flag::RootDot);
     }
-    verdict.ascii_input = text.and_then(|t| t.get(..body.len()));
-    if is_canonical_ascii(body, canon) {
-        if verdict.ascii_input.is_none() {
-            verdict.ascii_input = core::str::from_utf8(body).ok();
-        }
-        if verdict.ascii_input.is_some() {
-            return Ok(());
-        }
-    }
-    verdict.ascii_input = None;
+    // The common case, a name that is its own A-label form, the caller
+    // has already tried ([`canonical`]).
+    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
     // A name within the DNS limits is at most 1,012 bytes in U-label form
     // (four UTF-8 bytes per Punycode digit at most): only then is the pass
     // worth trying, which keeps a megabyte line from being scanned whole.

@@ -32,19 +32,21 @@ use crate::labels::{input_label_span, strip_root_dot};
 use crate::normalize::decode_utf8;
 use crate::suffix::{RegistryRule, SuffixList};
 use crate::verdict::SuffixParts;
-use crate::{Checker, Profile, Reason, Rejection, Verdict};
+use crate::{Checker, Profile, Reason, Rejection};
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
 const CHINESE_MAX_CHARS: usize = 20;
 
-/// Runs the suffix stage on a normalised verdict: fills its suffix parts,
-/// then applies the policy.
+/// Runs the suffix stage on a normalised name (its A-label form `ascii`,
+/// U-label form `unicode`, and the `input` it came from, for the spans):
+/// the suffix parts, and the policy's answer.
 pub(crate) fn judge(
     checker: &Checker,
     list: &SuffixList,
-    v: &mut Verdict<'_>,
-) -> Result<(), Rejection> {
-    let ascii = v.ascii();
+    ascii: &str,
+    unicode: &[u8],
+    input: &[u8],
+) -> (SuffixParts, Result<(), Rejection>) {
     let n = ascii.len();
     let m = list.lookup(ascii, checker.private);
     let suffix_len = m.suffix_len();
@@ -85,22 +87,23 @@ pub(crate) fn judge(
         }
         () if m.rule() == Some(RegistryRule::Chinese) => {
             let reg_label = suffix_label(ascii) - 1;
-            let label = nth_label(v.unicode_bytes(), reg_label);
+            let label = nth_label(unicode, reg_label);
             (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
         }
         () => None,
     };
     // A name of DNS size: lengths fit a byte (the normaliser refused longer
     // names).
-    v.parts = SuffixParts {
+    let parts = SuffixParts {
         suffix: suffix_len as u8,
         registrable: reg_len as u8,
         section: m.section(),
     };
-    match refusal {
+    let outcome = match refusal {
         None => Ok(()),
-        Some((reason, labels)) => Err(refuse(v.input, reason, labels)),
-    }
+        Some((reason, labels)) => Err(refuse(input, reason, labels)),
+    };
+    (parts, outcome)
 }
 
 /// A refusal of the labels `labels` of the input (inclusive; `None`: the

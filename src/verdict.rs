@@ -544,6 +544,25 @@ pub(crate) enum UnicodeAt<'h> {
 }
 
 impl<'h> Verdict<'h> {
+    /// The verdict of an input that is its own A-label form.
+    #[inline(always)]
+    pub(crate) fn canonical(
+        input: &'h [u8],
+        ascii: &'h str,
+        flags: Flags,
+        parts: SuffixParts,
+    ) -> Verdict<'h> {
+        Verdict {
+            ascii_input: Some(ascii),
+            unicode_at: UnicodeAt::Ascii,
+            buf: NameBuf::new(),
+            ascii_len: 0,
+            flags,
+            parts,
+            input,
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn empty(input: &'h [u8]) -> Verdict<'h> {
         Verdict {

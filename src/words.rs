@@ -71,7 +71,7 @@ use idna_adapter::Adapter;
 
 use crate::generated::fold as tables;
 use crate::generated::words as embedded;
-use crate::{Flag, Verdict};
+use crate::Verdict;
 
 // ---------------------------------------------------------------------------
 // Folding
@@ -1775,15 +1775,20 @@ fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
 /// labels where the profile allows them), never the suffix itself. Empty
 /// before the suffix stage ran.
 pub(crate) fn search_range(v: &Verdict<'_>) -> Range<usize> {
-    let Some(suffix) = v.suffix() else {
-        return 0..0;
-    };
+    match v.suffix() {
+        Some(suffix) => left_of_suffix(v.unicode(), suffix),
+        None => 0..0,
+    }
+}
+
+/// The labels of `unicode` left of its public suffix, which is `suffix` in
+/// A-label form.
+pub(crate) fn left_of_suffix(unicode: &str, suffix: &str) -> Range<usize> {
     let suffix_labels = suffix.bytes().filter(|&b| b == b'.').count() + 1;
     // The U-label form has the same labels, separated by `.`: the dot
     // before the suffix is the `suffix_labels`-th from the end.
-    let unicode = v.unicode().as_bytes();
     let mut dots = 0;
-    for (i, &b) in unicode.iter().enumerate().rev() {
+    for (i, &b) in unicode.as_bytes().iter().enumerate().rev() {
         if b == b'.' {
             dots += 1;
             if dots == suffix_labels {
@@ -1794,13 +1799,12 @@ pub(crate) fn search_range(v: &Verdict<'_>) -> Range<usize> {
     0..0
 }
 
-/// Runs the words stage on a verdict that passed the suffix stage: sets
-/// [`Flag::Restricted`] if the list has a hit in the searched range.
-pub(crate) fn judge(list: &WordList, v: &mut Verdict<'_>) {
-    let range = search_range(v);
-    if !range.is_empty() && list.find_in(v.unicode(), range).next().is_some() {
-        v.flags.insert(Flag::Restricted);
-    }
+/// The words stage on a name that passed the suffix stage: `true` if the
+/// list has a hit left of the public suffix `suffix` (A-label form) in the
+/// name's U-label form `unicode`.
+pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
+    let range = left_of_suffix(unicode, suffix);
+    !range.is_empty() && list.find_in(unicode, range).next().is_some()
 }
 
 #[cfg(test)]
