@@ -304,8 +304,10 @@ impl Checker {
     /// The stages after [`normalize`](Self::normalize), on its verdict:
     /// the suffix lookup, which fills the verdict's
     /// [`suffix`](Verdict::suffix) and [`registrable`](Verdict::registrable)
-    /// (also when the name is then refused), and the policy. `normalize`
-    /// followed by `check_normalized` is exactly [`check`](Self::check).
+    /// (also when the name is then refused), the policy, and the words
+    /// stage, which sets [`Flag::Restricted`](crate::Flag::Restricted) on a
+    /// hit. `normalize` followed by `check_normalized` is exactly
+    /// [`check`](Self::check).
     ///
     /// # Errors
     ///
@@ -335,13 +337,22 @@ impl Checker {
         );
         verdict.parts = parts;
         outcome?;
-        if let Some(list) = self.words() {
+        // Asked first: the U-label form is not free to get.
+        if self.words().is_some() {
             let suffix = verdict.suffix().unwrap_or_default();
-            if words::any_hit(list, verdict.unicode(), suffix) {
+            if self.any_restricted(verdict.unicode(), suffix) {
                 verdict.flags.insert(Flag::Restricted);
             }
         }
         Ok(())
+    }
+
+    /// The words stage on a name the suffix stage accepted (its U-label
+    /// form, and its public suffix in A-label form).
+    #[inline]
+    fn any_restricted(&self, unicode: &str, suffix: &str) -> bool {
+        self.words()
+            .is_some_and(|list| words::any_hit(list, unicode, suffix))
     }
 
     #[inline(always)]
@@ -368,11 +379,9 @@ impl Checker {
                 (parts, outcome) =
                     policy::judge(self, self.suffix_list(), ascii, ascii.as_bytes(), name);
                 outcome?;
-                if let Some(list) = self.words() {
-                    let suffix = &ascii[ascii.len() - usize::from(parts.suffix)..];
-                    if words::any_hit(list, ascii, suffix) {
-                        flags.insert(Flag::Restricted);
-                    }
+                let suffix = &ascii[ascii.len() - usize::from(parts.suffix)..];
+                if self.any_restricted(ascii, suffix) {
+                    flags.insert(Flag::Restricted);
                 }
             }
             return Ok(Verdict::canonical(name, ascii, flags, parts));

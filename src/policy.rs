@@ -10,7 +10,7 @@
 //!    `example.123`, `example.0x1f`);
 //! 2. `public_suffix` for a name that is itself a suffix the list knows
 //!    (`com.cn`, `com`), `no_suffix` for a single label it does not know
-//!    (`localhost`, `foo`);
+//!    (`localhost`, `nosuchtld`; `foo` is a TLD);
 //! 3. `reserved`: the name is or lies under a special-use name
 //!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`);
 //! 4. `unknown_suffix`: no rule names the top-level domain;

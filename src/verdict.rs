@@ -67,7 +67,9 @@ pub enum Reason {
     /// otherwise only letters, digits and hyphens, no `--`, and at most 20
     /// characters.
     SuffixRule,
-    /// A single label that is not a public suffix: `localhost`, `foo`.
+    /// A single label that is not a public suffix: `localhost`, `nosuchtld`
+    /// (DESIGN.md's other example, `foo`, is a TLD of the list: a
+    /// `public_suffix`).
     NoSuffix,
     /// The top-level domain is in no rule of the suffix list:
     /// `example.notatld`.
