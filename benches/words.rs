@@ -31,7 +31,6 @@
 
 use std::hint::black_box;
 use std::ops::Range;
-use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -42,6 +41,8 @@ use dncheck::{Checker, Profile, WordList};
 mod corpus;
 #[path = "common/group.rs"]
 mod group;
+#[path = "common/interleave.rs"]
+mod interleave;
 
 const WORDS: &str = include_str!("data/words.txt");
 
@@ -230,41 +231,21 @@ fn bench_words(c: &mut Criterion) {
     group.finish();
 }
 
-/// One pass over all names per call.
-type Pass<'a> = &'a dyn Fn() -> usize;
-
-/// Times the passes in turns (bursts of about 2 ms, `WORDS_ROUNDS` rounds)
-/// and prints each one's median ns per name and the median of its per-round
-/// ratio to the first.
-fn interleaved(passes: &[(&str, Pass<'_>)], names: usize) {
+/// Times the passes in turns (`benches/common/interleave.rs`,
+/// `WORDS_ROUNDS` rounds) and prints each one's median ns per name and the
+/// median of its per-round ratio to the first.
+fn interleaved(passes: &[(&str, interleave::Pass<'_>)], names: usize) {
     let rounds: usize = std::env::var("WORDS_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(31);
-    let burst = |f: Pass<'_>, reps: usize| {
-        let start = Instant::now();
-        for _ in 0..reps {
-            black_box(f());
-        }
-        start.elapsed().as_nanos() as f64 / (reps * names) as f64
-    };
-    let reps = (2_000_000.0 / (burst(passes[0].1, 1) * names as f64)).ceil() as usize;
-    let mut times = vec![Vec::new(); passes.len()];
-    for _ in 0..rounds {
-        for (t, (_, f)) in times.iter_mut().zip(passes) {
-            t.push(burst(*f, reps));
-        }
-    }
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
+    let fs: Vec<interleave::Pass<'_>> = passes.iter().map(|&(_, f)| f).collect();
+    let times = interleave::rounds(&fs, names, rounds);
     for (i, (name, _)) in passes.iter().enumerate() {
-        let ratios = times[i].iter().zip(&times[0]).map(|(a, b)| a / b).collect();
         eprintln!(
             "words interleaved ({rounds} rounds): {name}: {:.1} ns/name, {:.2}x dncheck's time",
-            median(times[i].clone()),
-            median(ratios)
+            interleave::median(&times[i]),
+            interleave::median_ratio(&times[i], &times[0])
         );
     }
 }

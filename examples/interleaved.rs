@@ -1,8 +1,7 @@
 //! Interleaved timing of dncheck against `idna`, per corpus category: the
-//! three functions take turns in short bursts (a few milliseconds each) over
-//! many rounds, and the table reports the median of each round's ratio. On a
-//! machine whose speed drifts (shared cores, frequency changes), a ratio from
-//! adjacent bursts holds up where separate long measurements do not.
+//! functions take turns in short bursts over many rounds
+//! (`benches/common/interleave.rs`), and the table reports each one's median
+//! ns/name and the median of each round's ratio.
 //!
 //! ```text
 //! cargo run --release --example interleaved [ROUNDS]
@@ -17,31 +16,25 @@
 //! embedded restricted-word list (the default), which the glue has no
 //! counterpart for.
 
+use std::borrow::Cow;
 use std::hint::black_box;
-use std::time::Instant;
 
 use dncheck::{Checker, Profile};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
+#[path = "../benches/common/interleave.rs"]
+mod interleave;
 
-/// ns per name for one burst of `reps` passes over `names`.
-fn burst(names: &[&str], reps: usize, f: &mut dyn FnMut(&str) -> bool) -> f64 {
-    let start = Instant::now();
-    let mut accepted = 0usize;
-    for _ in 0..reps {
-        for &name in names {
-            accepted += usize::from(f(black_box(name)));
-        }
-    }
-    black_box(accepted);
-    start.elapsed().as_nanos() as f64 / (reps * names.len()) as f64
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+/// `Uts46::to_ascii` with the strict flags of DESIGN.md.
+fn strict_to_ascii<'a>(uts46: &Uts46, name: &'a str) -> Result<Cow<'a, str>, idna::Errors> {
+    uts46.to_ascii(
+        name.as_bytes(),
+        AsciiDenyList::STD3,
+        Hyphens::Check,
+        DnsLength::VerifyAllowRootDot,
+    )
 }
 
 fn main() {
@@ -60,91 +53,40 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &category in corpus::CATEGORIES.iter().chain(&["all"]) {
         let names = corpus::names(category);
-        // About 2 ms of dncheck per burst.
-        let reps = (2_000_000 / (names.len() * 200)).max(1);
-        let mut ours = |n: &str| {
-            let r = checker.normalize(n);
-            black_box(&r);
-            r.is_ok()
-        };
-        let mut whole = |n: &str| {
-            let r = hosts.check(n);
-            black_box(&r);
-            r.is_ok()
-        };
-        let mut with_words = |n: &str| {
-            let r = hosts_words.check(n);
-            black_box(&r);
-            r.is_ok()
-        };
-        let mut glue = |n: &str| {
-            let r = uts46
-                .to_ascii(
-                    n.as_bytes(),
-                    AsciiDenyList::STD3,
-                    Hyphens::Check,
-                    DnsLength::VerifyAllowRootDot,
-                )
-                .ok()
-                .and_then(|a| {
+        // One pass over the names with `f`, counting what it accepts.
+        let pass = |f: &dyn Fn(&str) -> bool| names.iter().filter(|&&n| f(black_box(n))).count();
+        let normalize = || pass(&|n| black_box(checker.normalize(n)).is_ok());
+        let theirs = || pass(&|n| black_box(strict_to_ascii(&uts46, n)).is_ok());
+        let strict = || pass(&|n| black_box(idna::domain_to_ascii_strict(n)).is_ok());
+        let whole = || pass(&|n| black_box(hosts.check(n)).is_ok());
+        let glue = || {
+            pass(&|n| {
+                let r = strict_to_ascii(&uts46, n).ok().and_then(|a| {
                     psl::domain(a.trim_end_matches('.').as_bytes()).map(|d| d.as_bytes().len())
                 });
-            black_box(&r);
-            r.is_some()
+                black_box(r).is_some()
+            })
         };
-        let mut theirs = |n: &str| {
-            let r = uts46.to_ascii(
-                n.as_bytes(),
-                AsciiDenyList::STD3,
-                Hyphens::Check,
-                DnsLength::VerifyAllowRootDot,
-            );
-            black_box(&r);
-            r.is_ok()
-        };
-        let mut strict = |n: &str| {
-            let r = idna::domain_to_ascii_strict(n);
-            black_box(&r);
-            r.is_ok()
-        };
-        // Warm up.
-        burst(&names, reps, &mut ours);
-        burst(&names, reps, &mut theirs);
-        burst(&names, reps, &mut strict);
-        burst(&names, reps, &mut whole);
-        burst(&names, reps, &mut glue);
-        burst(&names, reps, &mut with_words);
-        let mut ww = vec![];
-        let (mut d, mut u, mut s, mut ru, mut rs) = (vec![], vec![], vec![], vec![], vec![]);
-        let (mut w, mut g, mut rg) = (vec![], vec![], vec![]);
-        for _ in 0..rounds {
-            let a = burst(&names, reps, &mut ours);
-            let b = burst(&names, reps, &mut theirs);
-            let c = burst(&names, reps, &mut strict);
-            let e = burst(&names, reps, &mut whole);
-            let f = burst(&names, reps, &mut glue);
-            ww.push(burst(&names, reps, &mut with_words));
-            d.push(a);
-            u.push(b);
-            s.push(c);
-            ru.push(b / a);
-            rs.push(c / a);
-            w.push(e);
-            g.push(f);
-            rg.push(f / e);
-        }
+        let with_words = || pass(&|n| black_box(hosts_words.check(n)).is_ok());
+        let t = interleave::rounds(
+            &[&normalize, &theirs, &strict, &whole, &glue, &with_words],
+            names.len(),
+            rounds,
+        );
+        let m = |i: usize| interleave::median(&t[i]);
+        let r = |i: usize, j: usize| interleave::median_ratio(&t[i], &t[j]);
         println!(
             "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.1}x | {:.1}x | {:.1} | {:.1} | {:.1}x | {:.1} |",
             names.len(),
-            median(&mut d),
-            median(&mut u),
-            median(&mut s),
-            median(&mut ru),
-            median(&mut rs),
-            median(&mut w),
-            median(&mut g),
-            median(&mut rg),
-            median(&mut ww)
+            m(0),
+            m(1),
+            m(2),
+            r(1, 0),
+            r(2, 0),
+            m(3),
+            m(4),
+            r(4, 3),
+            m(5),
         );
     }
 }
