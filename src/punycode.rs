@@ -61,17 +61,44 @@ static ADAPT_TAIL: [u8; 456] = {
     t
 };
 
-/// RFC 3492 §6.1.
+/// `floor(x / d)` for `1 <= d <= 2^26` by one multiply by `reciprocal(d)`:
+/// with `m = ceil(2^58 / d)`, `m * d - 2^58 < d <= 2^26 = 2^(58 - 32)`, the
+/// condition of Granlund and Montgomery (1994, Theorem 4.2) for the quotient
+/// of every 32-bit `x` to be exact. The tests check it on the divisors used.
 #[inline(always)]
-fn adapt(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
-    delta /= if first_time { DAMP } else { 2 };
+fn div_by(x: u32, reciprocal: u64) -> u32 {
+    ((u128::from(x) * u128::from(reciprocal)) >> 58) as u32
+}
+
+const fn reciprocal(d: u64) -> u64 {
+    (1u64 << 58).div_ceil(d)
+}
+
+/// `reciprocal(35^c)` for the `c` divisions by 35 of `adapt`.
+static POWERS_OF_35: [u64; 6] = [
+    reciprocal(1),
+    reciprocal(35),
+    reciprocal(35 * 35),
+    reciprocal(35 * 35 * 35),
+    reciprocal(35 * 35 * 35 * 35),
+    reciprocal(35 * 35 * 35 * 35 * 35),
+];
+
+/// RFC 3492 §6.1, without branches: the loop `while delta > 455 { delta /=
+/// 35; k += 36 }` runs once for each power of 35 times 456 that `delta`
+/// reaches (at most five for 32 bits), and leaves `delta / 35^c` (nested
+/// floors of divisions are the floor of the product's division).
+#[inline(always)]
+fn adapt(delta: u32, num_points: u32, first_time: bool) -> u32 {
+    let mut delta = if first_time { delta / DAMP } else { delta / 2 };
     delta += div_rem(delta, num_points).0;
-    let mut k = 0;
-    while delta > ((BASE - T_MIN) * T_MAX) / 2 {
-        delta /= BASE - T_MIN;
-        k += BASE;
-    }
-    k + u32::from(ADAPT_TAIL[delta as usize])
+    let c = u32::from(delta >= 456)
+        + u32::from(delta >= 456 * 35)
+        + u32::from(delta >= 456 * 35 * 35)
+        + u32::from(delta >= 456 * 35 * 35 * 35)
+        + u32::from(delta >= 456 * 35 * 35 * 35 * 35);
+    let rest = div_by(delta, POWERS_OF_35[c as usize]);
+    BASE * c + u32::from(ADAPT_TAIL[rest.min(455) as usize])
 }
 
 /// RFC 3492 §6: `t = clamp(k - bias, T_MIN, T_MAX)`.
@@ -227,107 +254,252 @@ impl Decoder {
 /// Returns `None` when it does not fit in `out` (the caller passes the room a
 /// label has left, so an over-long label stops early), or for a label of
 /// more than [`MAX_ENCODE_INPUT`] code points.
+///
+/// RFC 3492 §6.3 writes the encoder as rounds, one per code point value,
+/// each scanning the label and carrying `delta` and `bias` to the next: a
+/// chain of dependent arithmetic and data-dependent branches, some 15-18 ns
+/// per Han code point. But each insertion's delta is a function of where the
+/// code point goes and of its predecessor in sorted order alone (the decoder
+/// inverts it: `i += delta; n += i / (len + 1); i %= (len + 1)`), and each
+/// bias a function of the previous delta alone. So this encoder ranks the
+/// code points, derives every delta from the ranks, and writes the digits
+/// with selects: the insertions are independent computations that the
+/// processor overlaps, with no branch on the data.
 pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     if label.len() > MAX_ENCODE_INPUT {
         return None;
     }
     let mut len = 0;
-    let mut basic = 0u32;
     for &c in label {
         if c.is_ascii() {
             *out.get_mut(len)? = c as u8;
             len += 1;
-            basic += 1;
         }
     }
+    let basic = len;
     if basic > 0 {
         *out.get_mut(len)? = b'-';
         len += 1;
     }
-    // Pad the code points to a fixed width with a value that is never the
-    // next minimum nor smaller than it: the scans of each round then run a
-    // constant number of times and unroll, where loops over labels of
-    // varying length end in mispredicted branches.
-    let total = label.len() as u32;
-    match label.len() {
-        0..=4 => rounds::<4>(label, total, basic, out, len),
-        5..=8 => rounds::<8>(label, total, basic, out, len),
-        9..=16 => rounds::<16>(label, total, basic, out, len),
-        _ => rounds::<64>(label, total, basic, out, len),
+    // Pad the insertions to a fixed width: the sort then is a fixed network.
+    match label.len() - basic {
+        0 => Some(len),
+        1 => insertions::<1>(label, basic, out, len),
+        2 => insertions::<2>(label, basic, out, len),
+        3..=4 => insertions::<4>(label, basic, out, len),
+        5..=8 => insertions::<8>(label, basic, out, len),
+        9..=16 => insertions::<16>(label, basic, out, len),
+        _ => insertions::<64>(label, basic, out, len),
     }
 }
 
-/// The rounds of RFC 3492 §6.3 over `label` (`total` code points, `basic` of
-/// them ASCII and already written), padded to `N >= total` code points,
-/// writing from `len` on.
+/// The insertions of the non-ASCII code points of `label` (`basic` of its
+/// code points are ASCII, already written), at most `N` of them (a power of
+/// two), written from `len` on.
 #[inline(always)]
-fn rounds<const N: usize>(
+fn insertions<const N: usize>(
     label: &[char],
-    total: u32,
-    basic: u32,
+    basic: usize,
     out: &mut [u8],
     mut len: usize,
 ) -> Option<usize> {
-    // Never the next minimum, never smaller than it.
-    const PAD: u32 = u32::MAX;
-    let mut cps = [PAD; N];
-    for (slot, &c) in cps.iter_mut().zip(label) {
-        *slot = c as u32;
+    // Each non-ASCII code point over its position and the number of ASCII
+    // code points before it: sorted, the keys are in the order the encoder
+    // inserts them (by value, then by position). The padding sorts last.
+    let mut keys = [u64::MAX; N];
+    let mut count = 0;
+    for (i, &c) in label.iter().enumerate() {
+        if !c.is_ascii() {
+            keys[count % N] = (u64::from(c) << 16) | ((i as u64) << 8) | (i - count) as u64;
+            count += 1;
+        }
     }
-    let mut handled = basic;
-    let mut n = INITIAL_N;
-    let mut delta: u32 = 0;
+    sort(&mut keys);
+    // The decoder's state after the previous insertion: code point and index.
+    let (mut n, mut i) = (INITIAL_N, 0);
     let mut bias = INITIAL_BIAS;
-    while handled < total {
-        // The smallest code point not yet handled, and where it first is.
-        // Selects, not branches: the positions are data, which the branch
-        // predictor cannot learn, and a misprediction costs more than these
-        // loops of fixed length.
-        let (mut m, mut at) = (PAD, 0);
-        for (i, &c) in cps.iter().enumerate() {
-            let better = c >= n && c < m;
-            m = if better { c } else { m };
-            at = if better { i } else { at };
+    for (k, &key) in keys.iter().enumerate().take(count) {
+        let (m, p) = ((key >> 16) as u32, (key >> 8) as u8);
+        // Where it goes: after the ASCII code points before it, and the
+        // code points inserted before it (all smaller, or equal and earlier)
+        // that stand before it.
+        let mut at = u32::from(key as u8);
+        for &earlier in &keys[..k] {
+            at += u32::from(((earlier >> 8) as u8) < p);
         }
-        let (mut before, mut smaller, mut equal) = (0, 0, 0);
-        for (i, &c) in cps.iter().enumerate() {
-            let less = u32::from(c < m);
-            smaller += less;
-            before += less & u32::from(i < at);
-            equal += u32::from(c == m);
-        }
-        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
-        if equal == 1 {
-            // One occurrence (the common case): its delta counts the smaller
-            // code points before it; those after it carry to the next round.
-            delta += before;
-            len = put_varint(out, len, delta, bias)?;
-            bias = adapt(delta, handled + 1, handled == basic);
-            handled += 1;
-            delta = smaller - before;
-        } else {
-            // A repeated code point: the round as RFC 3492 §6.3 writes it.
-            for &c in &cps {
-                delta += u32::from(c < m);
-                if c == m {
-                    len = put_varint(out, len, delta, bias)?;
-                    bias = adapt(delta, handled + 1, handled == basic);
-                    delta = 0;
-                    handled += 1;
-                }
-            }
-        }
-        delta += 1;
-        n = m + 1;
+        // So many code points are in the string before this insertion.
+        let k = (basic + k) as u32;
+        let delta = (m - n) * (k + 1) + at - i;
+        len = put_varint(out, len, delta, bias)?;
+        bias = adapt(delta, k + 1, k as usize == basic);
+        (n, i) = (m, at + 1);
     }
     Some(len)
 }
 
+/// Sorts `keys` (`N` a power of two) with a sorting network: a fixed
+/// sequence of compare-exchanges, no branch on the data.
+#[inline(always)]
+fn sort<const N: usize>(keys: &mut [u64; N]) {
+    match N {
+        0 | 1 => {}
+        2 => NETWORK_2.iter().for_each(|&(i, j)| exchange(keys, i, j)),
+        4 => NETWORK_4.iter().for_each(|&(i, j)| exchange(keys, i, j)),
+        // Labels of more than 8 Unicode code points are rare enough for a
+        // bitonic sorter; 8 is the longest Han label with the most common 4.
+        8 => NETWORK_8.iter().for_each(|&(i, j)| exchange(keys, i, j)),
+        _ => bitonic(keys),
+    }
+}
+
+/// Sorting networks (Knuth, TAOCP vol. 3, 5.3.4): 1, 5 and 19
+/// compare-exchanges. `sorting_networks_sort` checks them on every 0-1
+/// input, which by the 0-1 principle covers all inputs.
+const NETWORK_2: [(usize, usize); 1] = [(0, 1)];
+const NETWORK_4: [(usize, usize); 5] = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)];
+const NETWORK_8: [(usize, usize); 19] = [
+    (0, 2),
+    (1, 3),
+    (4, 6),
+    (5, 7),
+    (0, 4),
+    (1, 5),
+    (2, 6),
+    (3, 7),
+    (0, 1),
+    (2, 3),
+    (4, 5),
+    (6, 7),
+    (2, 4),
+    (3, 5),
+    (1, 4),
+    (3, 6),
+    (1, 2),
+    (3, 4),
+    (5, 6),
+];
+
+/// Puts the smaller of `keys[i]` and `keys[j]` at `i` (`i < j`).
+#[inline(always)]
+fn exchange<const N: usize>(keys: &mut [u64; N], i: usize, j: usize) {
+    let (a, b) = (keys[i % N], keys[j % N]);
+    keys[i % N] = a.min(b);
+    keys[j % N] = a.max(b);
+}
+
+/// A bitonic sorter for any power of two `N`.
+fn bitonic<const N: usize>(keys: &mut [u64; N]) {
+    let mut size = 2;
+    while size <= N {
+        let mut stride = size / 2;
+        while stride > 0 {
+            for i in 0..N {
+                let j = i ^ stride;
+                if j > i {
+                    let (a, b) = (keys[i], keys[j]);
+                    let up = i & size == 0;
+                    keys[i] = if up { a.min(b) } else { a.max(b) };
+                    keys[j] = if up { a.max(b) } else { a.min(b) };
+                }
+            }
+            stride /= 2;
+        }
+        size *= 2;
+    }
+}
+
+/// Digits of a variable-length integer computed without a loop; any more
+/// take the loop of RFC 3492. Five cover every delta of a label of Han or
+/// other BMP code points under the biases `adapt` gives them.
+const UNROLLED: usize = 5;
+// They fill one 8-byte word.
+const _: () = assert!(UNROLLED <= 8);
+
+/// The largest bias `adapt` returns for the encoder's deltas: `36 * 4 + 33`
+/// for a delta below 2^27 (a label of at most 64 code points below
+/// U+110000: `(0x10FFFF - 0x80) * 64 + 64`).
+const MAX_BIAS: usize = 177;
+
+/// For one bias, the generalized variable-length integer of RFC 3492 as a
+/// mixed-radix number: digit `j` (from 0) has threshold `t[j]` and radix
+/// `b[j] = 36 - t[j]`. The digits are then independent of each other: with
+/// `w[j] = b[0] * ... * b[j]` and `a[j] = t[0] + t[1] * w[0] + ... + t[j] *
+/// w[j - 1]`, the integer has a digit after digit `j` exactly when `q >=
+/// a[j]`, the quotient left after digit `j` is `(q - a[j]) / w[j]`, and digit
+/// `j` is the quotient before it minus `b[j]` times the quotient after it.
+struct Radix {
+    /// `a[j]`: the smallest integer with more than `j + 1` digits.
+    a: [u32; UNROLLED],
+    /// `reciprocal(w[j])`.
+    w: [u64; UNROLLED],
+    /// `b[j]`.
+    b: [u8; UNROLLED],
+}
+
+static RADIX: [Radix; MAX_BIAS + 1] = {
+    const ZERO: Radix = Radix {
+        a: [0; UNROLLED],
+        w: [0; UNROLLED],
+        b: [0; UNROLLED],
+    };
+    let mut table = [ZERO; MAX_BIAS + 1];
+    let mut bias = 0;
+    while bias <= MAX_BIAS {
+        let (mut a, mut w) = (0u64, 1u64);
+        let mut j = 0;
+        while j < UNROLLED {
+            let k = BASE * (j as u32 + 1);
+            let t = if k <= bias as u32 + T_MIN {
+                T_MIN
+            } else if k >= bias as u32 + T_MAX {
+                T_MAX
+            } else {
+                k - bias as u32
+            };
+            a += t as u64 * w;
+            w *= (BASE - t) as u64;
+            table[bias].a[j] = a as u32;
+            table[bias].w[j] = reciprocal(w);
+            table[bias].b[j] = (BASE - t) as u8;
+            j += 1;
+        }
+        bias += 1;
+    }
+    table
+};
+
 /// Writes `q` as a generalized variable-length integer (RFC 3492 §6.3) at
 /// `out[len..]`, returning the new length.
 #[inline(always)]
-fn put_varint(out: &mut [u8], mut len: usize, mut q: u32, bias: u32) -> Option<usize> {
-    let mut k = BASE;
+fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
+    debug_assert!(bias as usize <= MAX_BIAS);
+    let radix = &RADIX[(bias as usize).min(MAX_BIAS)];
+    // The first digits, whether or not they are needed, into a word.
+    let mut word = 0u64;
+    let mut used = 1;
+    let mut before = q;
+    for j in 0..UNROLLED {
+        let more = q >= radix.a[j];
+        let after = div_by(q.saturating_sub(radix.a[j]), radix.w[j]);
+        let digit = before - u32::from(radix.b[j]) * after;
+        word |= u64::from(digit_to_byte(digit)) << (8 * j);
+        used += usize::from(more);
+        before = after;
+    }
+    let room = out.get_mut(len..)?;
+    if room.len() >= 8 {
+        room[..8].copy_from_slice(&word.to_le_bytes());
+    } else {
+        room.get_mut(..used.min(UNROLLED))?
+            .copy_from_slice(&word.to_le_bytes()[..used.min(UNROLLED)]);
+    }
+    if used <= UNROLLED {
+        return Some(len + used);
+    }
+    // A longer integer: the rest digit by digit.
+    let mut len = len + UNROLLED;
+    let mut q = before;
+    let mut k = BASE * (UNROLLED as u32 + 1);
     loop {
         let t = threshold(k, bias);
         if q < t {
@@ -345,7 +517,132 @@ fn put_varint(out: &mut [u8], mut len: usize, mut q: u32, bias: u32) -> Option<u
 
 #[cfg(test)]
 mod tests {
-    use super::div_rem;
+    use super::{
+        adapt, div_by, div_rem, put_varint, reciprocal, sort, threshold, BASE, MAX_BIAS, RADIX,
+        UNROLLED,
+    };
+    use alloc::{vec, vec::Vec};
+
+    /// RFC 3492 §6.1 as written.
+    fn adapt_as_written(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
+        delta /= if first_time { 700 } else { 2 };
+        delta += delta / num_points;
+        let mut k = 0;
+        while delta > 455 {
+            delta /= 35;
+            k += 36;
+        }
+        k + (36 * delta) / (delta + 38)
+    }
+
+    /// RFC 3492 §6.3's variable-length integer as written.
+    fn varint_as_written(mut q: u32, bias: u32) -> Vec<u8> {
+        let digit = |d: u32| b"abcdefghijklmnopqrstuvwxyz0123456789"[d as usize];
+        let mut out = Vec::new();
+        let mut k = BASE;
+        loop {
+            let t = threshold(k, bias);
+            if q < t {
+                break;
+            }
+            out.push(digit(t + (q - t) % (BASE - t)));
+            q = (q - t) / (BASE - t);
+            k += BASE;
+        }
+        out.push(digit(q));
+        out
+    }
+
+    /// Values at the edges of `0..=u32::MAX` and a sweep between.
+    fn values() -> impl Iterator<Item = u32> {
+        let edges = [
+            0,
+            1,
+            2,
+            455,
+            456,
+            457,
+            u32::MAX - 1,
+            u32::MAX,
+            1 << 31,
+            (1 << 27) - 1,
+        ];
+        edges
+            .into_iter()
+            .chain(0..20_000)
+            .chain((0..200_000u32).map(|x| x.wrapping_mul(2_654_435_761)))
+    }
+
+    #[test]
+    fn reciprocal_division_by_powers_is_exact() {
+        for d in (1..=64).chain([35 * 35, 35 * 35 * 35, 35 * 35 * 35 * 35, 52_521_875]) {
+            for x in values().chain([d, d - 1, d + 1, u32::MAX / d * d]) {
+                assert_eq!(div_by(x, reciprocal(u64::from(d))), x / d, "{x} / {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn adapt_agrees_with_rfc() {
+        for delta in values() {
+            for num_points in [1, 2, 3, 7, 35, 63, 64, 65, 1000] {
+                for first in [false, true] {
+                    assert_eq!(
+                        adapt(delta, num_points, first),
+                        adapt_as_written(delta, num_points, first),
+                        "adapt({delta}, {num_points}, {first})"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every bias the encoder can meet, every delta below 2^27 in a sweep
+    /// and at the digit-count boundaries: the same digits as RFC 3492.
+    #[test]
+    fn varint_agrees_with_rfc() {
+        for bias in 0..=MAX_BIAS as u32 {
+            let edges = RADIX[bias as usize]
+                .a
+                .iter()
+                .flat_map(|&a| [a.saturating_sub(1), a, a + 1]);
+            for q in values().filter(|&q| q < 1 << 27).chain(edges) {
+                let expected = varint_as_written(q, bias);
+                let mut out = [0u8; 16];
+                let len = put_varint(&mut out, 0, q, bias).unwrap();
+                assert_eq!(&out[..len], &expected[..], "q {q}, bias {bias}");
+                // Also where the room is short of the scratch word.
+                let mut tight = vec![0u8; expected.len()];
+                assert_eq!(put_varint(&mut tight, 0, q, bias), Some(expected.len()));
+                assert_eq!(tight, expected);
+                if !expected.is_empty() {
+                    let mut short = vec![0u8; expected.len() - 1];
+                    assert_eq!(put_varint(&mut short, 0, q, bias), None);
+                }
+            }
+        }
+    }
+
+    /// The sorting networks sort every input of 0s and 1s (and so, by the
+    /// 0-1 principle, every input).
+    #[test]
+    fn sorting_networks_sort() {
+        fn check<const N: usize>() {
+            for bits in 0..1u32 << N {
+                let mut keys = [0u64; N];
+                for (i, k) in keys.iter_mut().enumerate() {
+                    *k = u64::from(bits >> i & 1);
+                }
+                sort(&mut keys);
+                assert!(keys.is_sorted(), "N = {N}, input {bits:b}: {keys:?}");
+            }
+        }
+        check::<1>();
+        check::<2>();
+        check::<4>();
+        check::<8>();
+        check::<16>();
+    }
 
     /// The reciprocal division agrees with `/` and `%` at the edges of every
     /// divisor's range and on a sweep of the values Punycode produces.
