@@ -519,7 +519,6 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
 mod tests {
     use super::{
         adapt, div_by, div_rem, put_varint, reciprocal, sort, threshold, BASE, MAX_BIAS, RADIX,
-        UNROLLED,
     };
     use alloc::{vec, vec::Vec};
 
