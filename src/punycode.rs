@@ -257,14 +257,15 @@ impl Decoder {
 ///
 /// RFC 3492 §6.3 writes the encoder as rounds, one per code point value,
 /// each scanning the label and carrying `delta` and `bias` to the next: a
-/// chain of dependent arithmetic and data-dependent branches, some 15-18 ns
-/// per Han code point. But each insertion's delta is a function of where the
-/// code point goes and of its predecessor in sorted order alone (the decoder
-/// inverts it: `i += delta; n += i / (len + 1); i %= (len + 1)`), and each
-/// bias a function of the previous delta alone. So this encoder ranks the
-/// code points, derives every delta from the ranks, and writes the digits
-/// with selects: the insertions are independent computations that the
-/// processor overlaps, with no branch on the data.
+/// chain of dependent arithmetic and data-dependent branches. But each
+/// insertion's delta is a function of its code point, its predecessor in
+/// sorted order and where it goes (the decoder inverts it: `i += delta; n +=
+/// i / (len + 1); i %= len + 1`), each bias a function of the previous delta
+/// alone, and each digit, given the bias, a function of the delta alone
+/// ([`Radix`]). So this encoder sorts the insertions with a sorting network,
+/// derives every delta from the sorted keys, and writes the digits from a
+/// table: the insertions are independent computations that the processor
+/// overlaps.
 pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     if label.len() > MAX_ENCODE_INPUT {
         return None;
