@@ -133,6 +133,14 @@ static EMBEDDED: SuffixList = SuffixList {
     version: Some(Cow::Borrowed(psl::VERSION)),
 };
 
+/// The embedded table's arrays, as constants for its lookup.
+const EMBEDDED_TABLE: Table<'static> = Table {
+    seed: psl::SEED,
+    slots: &psl::SLOTS,
+    pilots: &psl::PILOTS,
+    labels: psl::LABELS,
+};
+
 /// The version of the embedded Public Suffix List: the date of the snapshot
 /// in `data/public_suffix_list.dat` (or its `VERSION`/`COMMIT` header lines,
 /// where the file has them).
@@ -657,13 +665,23 @@ impl SuffixList {
     #[must_use]
     #[inline]
     pub fn lookup(&self, name: &str, private: bool) -> SuffixMatch {
-        let table = Table {
+        match self.slots {
+            // Only the embedded table borrows its arrays: the same lookup,
+            // with the arrays' addresses and sizes known at compile time.
+            Cow::Borrowed(_) => EMBEDDED_TABLE.lookup::<false>(name.as_bytes(), private),
+            Cow::Owned(_) => self.table().lookup_owned(name.as_bytes(), private),
+        }
+    }
+
+    /// The arrays, borrowed for one lookup.
+    #[inline]
+    fn table(&self) -> Table<'_> {
+        Table {
             seed: self.seed,
             slots: &self.slots,
             pilots: &self.pilots,
             labels: &self.labels,
-        };
-        table.lookup::<false>(name.as_bytes(), private)
+        }
     }
 
     /// The table's arrays and hash seed, for the code generator. Not part of
@@ -863,6 +881,12 @@ impl Table<'_> {
         self.child(parent, parent_hash, head(a_label), a_label)
     }
 
+    /// [`lookup`](Self::lookup) for a list loaded at run time, out of line.
+    #[inline(never)]
+    fn lookup_owned(&self, name: &[u8], private: bool) -> SuffixMatch {
+        self.lookup::<false>(name, private)
+    }
+
     /// [`lookup`](Self::lookup) with U-labels looked up, out of line.
     #[inline(never)]
     fn lookup_u_labels(&self, name: &[u8], private: bool) -> SuffixMatch {
@@ -874,7 +898,7 @@ impl Table<'_> {
     /// `U_LABELS == true`, which also tries the A-label of a label not
     /// found. One walk, two instances, so that A-label names carry little
     /// U-label code: one branch-free test at the miss.
-    #[inline]
+    #[inline(always)]
     fn lookup<const U_LABELS: bool>(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
         // The current label is `name[start..end]`.
