@@ -5,7 +5,8 @@
 //! the difference by the extra lookups, so that the set-up cancels out.
 //!
 //! ```text
-//! valgrind --tool=callgrind cargo run --release --example suffix_instructions -- dncheck 10
+//! cargo build --release --example suffix_instructions
+//! valgrind --tool=callgrind target/release/examples/suffix_instructions dncheck 10
 //! ```
 
 use std::hint::black_box;

@@ -23,18 +23,28 @@ pub(crate) const MAX_DECODE_INPUT: usize = 2000;
 /// 63, and the encoder works in a fixed buffer of this size.
 pub(crate) const MAX_ENCODE_INPUT: usize = 64;
 
-/// `ceil(2^35 / d)` for `d` in `0..=64` (entry 0 unused): `x / d` is
-/// `(x * RECIPROCAL[d]) >> 35` for every `x < 2^29` (Granlund and Montgomery,
-/// "Division by invariant integers using multiplication", 1994, Theorem 4.2,
-/// with N = 29 and 2^6 >= d; the product stays below 2^64). A division costs
-/// some 25 cycles; Punycode divides several times per code point, which made
-/// it the bulk of encoding a Chinese label. Deltas of DNS labels (at most 63
-/// code points below U+110000) stay below 2^27.
+/// `floor(x / d)` for `1 <= d <= 2^26` by one multiply by `reciprocal(d)`:
+/// with `m = ceil(2^58 / d)`, `m * d - 2^58 < d <= 2^26 = 2^(58 - 32)`, the
+/// condition of Granlund and Montgomery (1994, Theorem 4.2) for the quotient
+/// of every 32-bit `x` to be exact. The tests check it on the divisors used.
+/// A division costs some 25 cycles; Punycode divides several times per code
+/// point, which made it the bulk of encoding a Chinese label.
+#[inline(always)]
+fn div_by(x: u32, reciprocal: u64) -> u32 {
+    ((u128::from(x) * u128::from(reciprocal)) >> 58) as u32
+}
+
+const fn reciprocal(d: u64) -> u64 {
+    (1u64 << 58).div_ceil(d)
+}
+
+/// `reciprocal(d)` for `d` in `0..=64` (entry 0 unused): the divisors
+/// `len + 1` and `num_points` of labels of DNS size.
 static RECIPROCAL: [u64; 65] = {
     let mut t = [0u64; 65];
     let mut d = 1;
     while d <= 64 {
-        t[d] = (1u64 << 35).div_ceil(d as u64);
+        t[d] = reciprocal(d as u64);
         d += 1;
     }
     t
@@ -44,8 +54,8 @@ static RECIPROCAL: [u64; 65] = {
 #[inline(always)]
 fn div_rem(x: u32, d: u32) -> (u32, u32) {
     let q = match RECIPROCAL.get(d as usize) {
-        Some(&r) if x < 1 << 29 => ((u64::from(x) * r) >> 35) as u32,
-        _ => x / d,
+        Some(&r) => div_by(x, r),
+        None => x / d,
     };
     (q, x - q * d)
 }
@@ -60,19 +70,6 @@ static ADAPT_TAIL: [u8; 456] = {
     }
     t
 };
-
-/// `floor(x / d)` for `1 <= d <= 2^26` by one multiply by `reciprocal(d)`:
-/// with `m = ceil(2^58 / d)`, `m * d - 2^58 < d <= 2^26 = 2^(58 - 32)`, the
-/// condition of Granlund and Montgomery (1994, Theorem 4.2) for the quotient
-/// of every 32-bit `x` to be exact. The tests check it on the divisors used.
-#[inline(always)]
-fn div_by(x: u32, reciprocal: u64) -> u32 {
-    ((u128::from(x) * u128::from(reciprocal)) >> 58) as u32
-}
-
-const fn reciprocal(d: u64) -> u64 {
-    (1u64 << 58).div_ceil(d)
-}
 
 /// `reciprocal(35^c)` for the `c` divisions by 35 of `adapt`.
 static POWERS_OF_35: [u64; 6] = [
