@@ -244,12 +244,27 @@ fn is_canonical_ascii(body: &[u8], canon: &[bool; 256]) -> bool {
 /// agrees with the general path on those names (the differential tests cover
 /// both).
 fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<bool> {
-    let mut chars = ['\0'; MAX_LABEL];
+    // The A-label form is written in place: a name of the longest allowed
+    // length, its dot, and the longest label being written after it (with
+    // `xn--` the ASCII code points of a label that turns out not to be ASCII
+    // move by, before the label's length is checked).
+    let mut out = [0u8; MAX_NAME + 1 + 4 + MAX_LABEL];
+    // The label being read: where its A-label starts in `out`, its code
+    // points so far, its ASCII ones among them (written to `out` as they
+    // come: at `label_at` while the label is ASCII, after room for `xn--`
+    // once it is not), its non-ASCII ones for the encoder.
+    let mut label_at = 0;
     let mut n = 0;
-    let mut ascii_label = true;
+    let mut basic = 0;
+    let mut insertions = punycode::Insertions::new();
+    // The hyphen rules as the label goes (UTS #46 V2, V3; `check_hyphens`
+    // on whole labels): a `-` at position 2, and whether the last code
+    // point was a `-`.
+    let mut hyphen_at_2 = false;
+    let mut hyphen_last = false;
+    let mut underscore = false;
     let mut idn = false;
     let mut mapped = false;
-    let mut start = 0;
     let mut i = 0;
     loop {
         // The next code point, or the separator (and its length) that ends
@@ -262,62 +277,84 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                 if !canon[usize::from(b)] || n == MAX_LABEL {
                     return None;
                 }
-                chars[n] = char::from(b);
+                hyphen_last = b == b'-';
+                if hyphen_last {
+                    // No leading `-`, no `--` at positions 2 and 3.
+                    if n == 0 || (n == 3 && hyphen_at_2) {
+                        return None;
+                    }
+                    hyphen_at_2 |= n == 2;
+                }
+                underscore |= b == b'_';
+                let shift = if insertions.len() > 0 { 4 } else { 0 };
+                out[label_at + shift + basic] = b;
+                basic += 1;
                 n += 1;
                 i += 1;
                 continue;
             }
             1
         } else {
-            let (c, len) = decode_utf8(body, i)?;
+            let (c, width) = decode_utf8(body, i)?;
             if is_fast(c) {
                 if n == MAX_LABEL {
                     return None;
                 }
-                chars[n] = c;
+                if insertions.len() == 0 {
+                    // The label's first non-ASCII code point: make room for
+                    // `xn--` before the ASCII ones.
+                    for k in (0..basic).rev() {
+                        out[label_at + 4 + k] = out[label_at + k];
+                    }
+                }
+                insertions.push(c as u32, n, basic);
+                hyphen_last = false;
                 n += 1;
-                ascii_label = false;
-                i += len;
+                i += width;
                 continue;
             }
             if !matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
                 return None;
             }
-            len
+            width
         };
-        let label = &chars[..n];
-        if n == 0 || check_hyphens(label, '-').is_err() || label.starts_with(&['x', 'n', '-', '-'])
-        {
+        if n == 0 || hyphen_last {
             return None;
         }
-        if ascii_label {
-            if verdict.buf.len() + n > MAX_NAME {
-                return None;
-            }
-            verdict.buf.extend_from_slice(&body[start..i]);
+        let len = if insertions.len() == 0 {
+            label_at + n
         } else {
             // No `_` in a label with non-ASCII characters (`dns` profile).
-            if label.contains(&'_') {
+            if underscore {
                 return None;
             }
-            let (a_label, len) = a_label_of(label)?;
-            if verdict.buf.len() + len > MAX_NAME {
-                return None;
-            }
-            verdict.buf.extend_from_slice(&a_label[..len]);
+            out[label_at..label_at + 4].copy_from_slice(b"xn--");
+            // The encoder stops where the label would be too long.
+            let room = &mut out[..label_at + MAX_LABEL];
             idn = true;
+            insertions.encode(basic, room, label_at + 4 + basic)?
+        };
+        if len > MAX_NAME {
+            return None;
         }
         if dot == 0 {
             // Names of ASCII labels (with `。` separators) are the general
             // path's: they have no U-label form of their own.
+            if idn {
+                verdict.buf.extend_from_slice(&out[..len]);
+            }
             return idn.then_some(mapped);
         }
         mapped |= dot != 1;
-        verdict.buf.push(b'.');
+        out[len] = b'.';
         i += dot;
-        start = i;
+        label_at = len + 1;
         n = 0;
-        ascii_label = true;
+        basic = 0;
+        insertions.clear();
+        hyphen_at_2 = false;
+        hyphen_last = false;
+        underscore = false;
     }
 }
 

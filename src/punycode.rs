@@ -251,7 +251,96 @@ impl Decoder {
 /// Returns `None` when it does not fit in `out` (the caller passes the room a
 /// label has left, so an over-long label stops early), or for a label of
 /// more than [`MAX_ENCODE_INPUT`] code points.
+pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
+    if label.len() > MAX_ENCODE_INPUT {
+        return None;
+    }
+    let mut insertions = Insertions::new();
+    let mut len = 0;
+    for (position, &c) in label.iter().enumerate() {
+        if c.is_ascii() {
+            *out.get_mut(len)? = c as u8;
+            len += 1;
+        } else {
+            insertions.push(c as u32, position, len);
+        }
+    }
+    insertions.encode(len, out, len)
+}
+
+/// The non-ASCII code points of one label, as the encoder takes them: each
+/// one's code point, its position in the label and the number of ASCII code
+/// points before it, packed in one key. Sorted, the keys are in the order
+/// the encoder inserts them (by value, then by position).
 ///
+/// A caller that scans a label anyway ([`crate::normalize`]'s one-pass
+/// check) fills this as it goes, writes the ASCII code points itself, and
+/// calls [`Insertions::encode`]: the label is read once.
+pub(crate) struct Insertions {
+    keys: [u64; MAX_ENCODE_INPUT],
+    count: usize,
+}
+
+impl Insertions {
+    #[inline(always)]
+    pub(crate) const fn new() -> Insertions {
+        Insertions {
+            keys: [0; MAX_ENCODE_INPUT],
+            count: 0,
+        }
+    }
+
+    /// Adds the non-ASCII code point `c` at `position` (from 0) of a label,
+    /// after `basic` ASCII code points. Positions from
+    /// [`MAX_ENCODE_INPUT`] on make [`encode`](Self::encode) fail.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, c: u32, position: usize, basic: usize) {
+        if let Some(key) = self.keys.get_mut(self.count) {
+            *key = (u64::from(c) << 16) | ((position as u64 & 0xFF) << 8) | (basic as u64 & 0xFF);
+        }
+        self.count += 1;
+    }
+
+    /// How many code points were pushed.
+    #[inline(always)]
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Empties it for the next label.
+    #[inline(always)]
+    pub(crate) fn clear(&mut self) {
+        self.count = 0;
+    }
+
+    /// Finishes a label whose `basic` ASCII code points are at `out[len -
+    /// basic..len]`: writes the delimiter (if there are any) and the encoded
+    /// insertions from `len` on, returning the new length. `None` if they do
+    /// not fit in `out` or the label had more than [`MAX_ENCODE_INPUT`] code
+    /// points.
+    #[inline]
+    pub(crate) fn encode(&self, basic: usize, out: &mut [u8], mut len: usize) -> Option<usize> {
+        if self.count + basic > MAX_ENCODE_INPUT {
+            return None;
+        }
+        if basic > 0 {
+            *out.get_mut(len)? = b'-';
+            len += 1;
+        }
+        // Pad the insertions to a fixed width: the sort then is a fixed network.
+        let keys = &self.keys;
+        match self.count {
+            0 => Some(len),
+            1 => insertions::<1>(keys, 1, basic, out, len),
+            2 => insertions::<2>(keys, 2, basic, out, len),
+            n @ 3..=4 => insertions::<4>(keys, n, basic, out, len),
+            n @ 5..=8 => insertions::<8>(keys, n, basic, out, len),
+            n @ 9..=16 => insertions::<16>(keys, n, basic, out, len),
+            n => insertions::<64>(keys, n, basic, out, len),
+        }
+    }
+}
+
 /// RFC 3492 §6.3 writes the encoder as rounds, one per code point value,
 /// each scanning the label and carrying `delta` and `bias` to the next: a
 /// chain of dependent arithmetic and data-dependent branches. But each
@@ -259,78 +348,53 @@ impl Decoder {
 /// sorted order and where it goes (the decoder inverts it: `i += delta; n +=
 /// i / (len + 1); i %= len + 1`), each bias a function of the previous delta
 /// alone, and each digit, given the bias, a function of the delta alone
-/// ([`Radix`]). So this encoder sorts the insertions with a sorting network,
-/// derives every delta from the sorted keys, and writes the digits from a
-/// table: the insertions are independent computations that the processor
-/// overlaps.
-pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
-    if label.len() > MAX_ENCODE_INPUT {
-        return None;
-    }
-    let mut len = 0;
-    for &c in label {
-        if c.is_ascii() {
-            *out.get_mut(len)? = c as u8;
-            len += 1;
-        }
-    }
-    let basic = len;
-    if basic > 0 {
-        *out.get_mut(len)? = b'-';
-        len += 1;
-    }
-    // Pad the insertions to a fixed width: the sort then is a fixed network.
-    match label.len() - basic {
-        0 => Some(len),
-        1 => insertions::<1>(label, basic, out, len),
-        2 => insertions::<2>(label, basic, out, len),
-        3..=4 => insertions::<4>(label, basic, out, len),
-        5..=8 => insertions::<8>(label, basic, out, len),
-        9..=16 => insertions::<16>(label, basic, out, len),
-        _ => insertions::<64>(label, basic, out, len),
-    }
-}
-
-/// The insertions of the non-ASCII code points of `label` (`basic` of its
-/// code points are ASCII, already written), at most `N` of them (a power of
-/// two), written from `len` on.
+/// ([`Radix`]). So this sorts the `count` keys (at most `N`, a power of two)
+/// with a sorting network, derives every delta and bias from the sorted
+/// keys, then writes the digits from a table: the insertions are
+/// independent computations that the processor overlaps.
 #[inline(always)]
 fn insertions<const N: usize>(
-    label: &[char],
+    keys: &[u64; MAX_ENCODE_INPUT],
+    count: usize,
     basic: usize,
     out: &mut [u8],
     mut len: usize,
 ) -> Option<usize> {
-    // Each non-ASCII code point over its position and the number of ASCII
-    // code points before it: sorted, the keys are in the order the encoder
-    // inserts them (by value, then by position). The padding sorts last.
-    let mut keys = [u64::MAX; N];
-    let mut count = 0;
-    for (i, &c) in label.iter().enumerate() {
-        if !c.is_ascii() {
-            keys[count % N] = (u64::from(c) << 16) | ((i as u64) << 8) | (i - count) as u64;
-            count += 1;
+    // The padding sorts last.
+    let mut sorted = [u64::MAX; N];
+    for (j, slot) in sorted.iter_mut().enumerate() {
+        if j < count {
+            *slot = keys[j % MAX_ENCODE_INPUT];
         }
     }
-    sort(&mut keys);
+    sort(&mut sorted);
+    // First every delta and the bias it is written under, then the digits:
+    // two short loops with few live values each.
+    let mut deltas = [0u32; N];
+    let mut biases = [0u32; N];
     // The decoder's state after the previous insertion: code point and index.
     let (mut n, mut i) = (INITIAL_N, 0);
     let mut bias = INITIAL_BIAS;
-    for (k, &key) in keys.iter().enumerate().take(count) {
+    for k in 0..count.min(N) {
+        let key = sorted[k];
         let (m, p) = ((key >> 16) as u32, (key >> 8) as u8);
         // Where it goes: after the ASCII code points before it, and the
         // code points inserted before it (all smaller, or equal and earlier)
         // that stand before it.
         let mut at = u32::from(key as u8);
-        for &earlier in &keys[..k] {
+        for &earlier in &sorted[..k] {
             at += u32::from(((earlier >> 8) as u8) < p);
         }
         // So many code points are in the string before this insertion.
-        let k = (basic + k) as u32;
-        let delta = (m - n) * (k + 1) + at - i;
-        len = put_varint(out, len, delta, bias)?;
-        bias = adapt(delta, k + 1, k as usize == basic);
+        let points = (basic + k) as u32 + 1;
+        let delta = (m - n) * points + at - i;
+        deltas[k] = delta;
+        biases[k] = bias;
+        bias = adapt(delta, points, k == 0);
         (n, i) = (m, at + 1);
+    }
+    for k in 0..count.min(N) {
+        len = put_varint(out, len, deltas[k], biases[k])?;
     }
     Some(len)
 }
@@ -339,43 +403,46 @@ fn insertions<const N: usize>(
 /// sequence of compare-exchanges, no branch on the data.
 #[inline(always)]
 fn sort<const N: usize>(keys: &mut [u64; N]) {
+    // The networks written out: a loop over a table of pairs is not always
+    // unrolled, and then every exchange loads and stores through memory.
+    macro_rules! network {
+        ($(($i:literal, $j:literal)),* $(,)?) => {{
+            $(exchange(keys, $i, $j);)*
+        }};
+    }
     match N {
         0 | 1 => {}
-        2 => NETWORK_2.iter().for_each(|&(i, j)| exchange(keys, i, j)),
-        4 => NETWORK_4.iter().for_each(|&(i, j)| exchange(keys, i, j)),
+        // Sorting networks (Knuth, TAOCP vol. 3, 5.3.4): 1, 5 and 19
+        // compare-exchanges. `sorting_networks_sort` checks them on every 0-1
+        // input, which by the 0-1 principle covers all inputs.
+        2 => network!((0, 1)),
+        4 => network!((0, 1), (2, 3), (0, 2), (1, 3), (1, 2)),
         // Labels of more than 8 Unicode code points are rare enough for a
         // bitonic sorter; 8 is the longest Han label with the most common 4.
-        8 => NETWORK_8.iter().for_each(|&(i, j)| exchange(keys, i, j)),
+        8 => network!(
+            (0, 2),
+            (1, 3),
+            (4, 6),
+            (5, 7),
+            (0, 4),
+            (1, 5),
+            (2, 6),
+            (3, 7),
+            (0, 1),
+            (2, 3),
+            (4, 5),
+            (6, 7),
+            (2, 4),
+            (3, 5),
+            (1, 4),
+            (3, 6),
+            (1, 2),
+            (3, 4),
+            (5, 6),
+        ),
         _ => bitonic(keys),
     }
 }
-
-/// Sorting networks (Knuth, TAOCP vol. 3, 5.3.4): 1, 5 and 19
-/// compare-exchanges. `sorting_networks_sort` checks them on every 0-1
-/// input, which by the 0-1 principle covers all inputs.
-const NETWORK_2: [(usize, usize); 1] = [(0, 1)];
-const NETWORK_4: [(usize, usize); 5] = [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)];
-const NETWORK_8: [(usize, usize); 19] = [
-    (0, 2),
-    (1, 3),
-    (4, 6),
-    (5, 7),
-    (0, 4),
-    (1, 5),
-    (2, 6),
-    (3, 7),
-    (0, 1),
-    (2, 3),
-    (4, 5),
-    (6, 7),
-    (2, 4),
-    (3, 5),
-    (1, 4),
-    (3, 6),
-    (1, 2),
-    (3, 4),
-    (5, 6),
-];
 
 /// Puts the smaller of `keys[i]` and `keys[j]` at `i` (`i < j`).
 #[inline(always)]
@@ -407,11 +474,12 @@ fn bitonic<const N: usize>(keys: &mut [u64; N]) {
 }
 
 /// Digits of a variable-length integer computed without a loop; any more
-/// take the loop of RFC 3492. Five cover every delta of a label of Han or
-/// other BMP code points under the biases `adapt` gives them.
-const UNROLLED: usize = 5;
-// They fill one 8-byte word.
-const _: () = assert!(UNROLLED <= 8);
+/// take the loop of RFC 3492. Four cover all but a few in a thousand of the
+/// deltas of Han labels (most take three or four digits) and nearly all of
+/// other scripts'.
+const UNROLLED: usize = 4;
+// They fill one 4-byte word.
+const _: () = assert!(UNROLLED == 4);
 
 /// The largest bias `adapt` returns for the encoder's deltas: `36 * 4 + 33`
 /// for a delta below 2^27 (a label of at most 64 code points below
@@ -473,20 +541,20 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
     debug_assert!(bias as usize <= MAX_BIAS);
     let radix = &RADIX[(bias as usize).min(MAX_BIAS)];
     // The first digits, whether or not they are needed, into a word.
-    let mut word = 0u64;
+    let mut word = 0u32;
     let mut used = 1;
     let mut before = q;
     for j in 0..UNROLLED {
         let more = q >= radix.a[j];
         let after = div_by(q.saturating_sub(radix.a[j]), radix.w[j]);
         let digit = before - u32::from(radix.b[j]) * after;
-        word |= u64::from(digit_to_byte(digit)) << (8 * j);
+        word |= u32::from(digit_to_byte(digit)) << (8 * j);
         used += usize::from(more);
         before = after;
     }
     let room = out.get_mut(len..)?;
-    if room.len() >= 8 {
-        room[..8].copy_from_slice(&word.to_le_bytes());
+    if room.len() >= UNROLLED {
+        room[..UNROLLED].copy_from_slice(&word.to_le_bytes());
     } else {
         room.get_mut(..used.min(UNROLLED))?
             .copy_from_slice(&word.to_le_bytes()[..used.min(UNROLLED)]);

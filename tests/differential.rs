@@ -160,6 +160,25 @@ proptest! {
         agree_with_idna(&input)?;
     }
 
+    /// Long Han, Hangul and Latin labels with hyphens and the fullwidth
+    /// separators: labels and names around their length limits in A-label
+    /// form (63 and 253 octets), where the one-pass check must stop exactly
+    /// where idna does.
+    #[test]
+    fn long_unicode_names_agree_with_idna(
+        labels in prop::collection::vec("[一-龥가-힣a-z0-9-]{1,28}", 1..14),
+        separators in prop::collection::vec(prop::sample::select(vec![".", "。", "．"]), 14),
+    ) {
+        let mut input = String::new();
+        for (i, label) in labels.iter().enumerate() {
+            if i > 0 {
+                input.push_str(separators[i]);
+            }
+            input.push_str(label);
+        }
+        agree_with_idna(&input)?;
+    }
+
     #[test]
     fn arbitrary_text_agrees_with_idna(input in "\\PC{0,20}") {
         agree_with_idna(&input)?;
