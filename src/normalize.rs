@@ -256,7 +256,9 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
     let mut label_at = 0;
     let mut n = 0;
     let mut basic = 0;
-    let mut insertions = punycode::Insertions::new();
+    // A label of more non-ASCII code points (rare) is left to the general
+    // path.
+    let mut insertions = punycode::Insertions::<16>::new();
     // The hyphen rules as the label goes (UTS #46 V2, V3; `check_hyphens`
     // on whole labels): a `-` at position 2, and whether the last code
     // point was a `-`.
@@ -307,7 +309,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                         out[label_at + 4 + k] = out[label_at + k];
                     }
                 }
-                insertions.push(c as u32, n, basic);
+                insertions.push(c as u32, n);
                 hyphen_last = false;
                 n += 1;
                 i += width;

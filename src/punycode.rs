@@ -255,48 +255,49 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     if label.len() > MAX_ENCODE_INPUT {
         return None;
     }
-    let mut insertions = Insertions::new();
+    let mut insertions = Insertions::<MAX_ENCODE_INPUT>::new();
     let mut len = 0;
     for (position, &c) in label.iter().enumerate() {
         if c.is_ascii() {
             *out.get_mut(len)? = c as u8;
             len += 1;
         } else {
-            insertions.push(c as u32, position, len);
+            insertions.push(c as u32, position);
         }
     }
     insertions.encode(len, out, len)
 }
 
-/// The non-ASCII code points of one label, as the encoder takes them: each
-/// one's code point, its position in the label and the number of ASCII code
-/// points before it, packed in one key. Sorted, the keys are in the order
-/// the encoder inserts them (by value, then by position).
+/// The non-ASCII code points of one label, at most `CAP` of them, as the
+/// encoder takes them: each one's code point over its position in the label,
+/// in one 27-bit key. Sorted, the keys are in the order the encoder inserts
+/// them (by value, then by position).
 ///
 /// A caller that scans a label anyway ([`crate::normalize`]'s one-pass
 /// check) fills this as it goes, writes the ASCII code points itself, and
 /// calls [`Insertions::encode`]: the label is read once.
-pub(crate) struct Insertions {
-    keys: [u64; MAX_ENCODE_INPUT],
+pub(crate) struct Insertions<const CAP: usize> {
+    keys: [u32; CAP],
     count: usize,
 }
 
-impl Insertions {
+impl<const CAP: usize> Insertions<CAP> {
     #[inline(always)]
-    pub(crate) const fn new() -> Insertions {
+    pub(crate) const fn new() -> Insertions<CAP> {
         Insertions {
-            keys: [0; MAX_ENCODE_INPUT],
+            keys: [0; CAP],
             count: 0,
         }
     }
 
-    /// Adds the non-ASCII code point `c` at `position` (from 0) of a label,
-    /// after `basic` ASCII code points. Positions from
-    /// [`MAX_ENCODE_INPUT`] on make [`encode`](Self::encode) fail.
+    /// Adds the non-ASCII code point `c` at `position` (from 0, below
+    /// [`MAX_ENCODE_INPUT`]) of a label. More than `CAP` of them make
+    /// [`encode`](Self::encode) fail.
     #[inline(always)]
-    pub(crate) fn push(&mut self, c: u32, position: usize, basic: usize) {
+    pub(crate) fn push(&mut self, c: u32, position: usize) {
+        debug_assert!(position < MAX_ENCODE_INPUT);
         if let Some(key) = self.keys.get_mut(self.count) {
-            *key = (u64::from(c) << 16) | ((position as u64 & 0xFF) << 8) | (basic as u64 & 0xFF);
+            *key = (c << 6) | (position as u32 & 63);
         }
         self.count += 1;
     }
@@ -316,11 +317,11 @@ impl Insertions {
     /// Finishes a label whose `basic` ASCII code points are at `out[len -
     /// basic..len]`: writes the delimiter (if there are any) and the encoded
     /// insertions from `len` on, returning the new length. `None` if they do
-    /// not fit in `out` or the label had more than [`MAX_ENCODE_INPUT`] code
-    /// points.
+    /// not fit in `out`, or there were more than `CAP` insertions or more
+    /// than [`MAX_ENCODE_INPUT`] code points.
     #[inline]
     pub(crate) fn encode(&self, basic: usize, out: &mut [u8], mut len: usize) -> Option<usize> {
-        if self.count + basic > MAX_ENCODE_INPUT {
+        if self.count > CAP || self.count + basic > MAX_ENCODE_INPUT {
             return None;
         }
         if basic > 0 {
@@ -328,15 +329,15 @@ impl Insertions {
             len += 1;
         }
         // Pad the insertions to a fixed width: the sort then is a fixed network.
-        let keys = &self.keys;
+        let keys = &self.keys[..self.count];
         match self.count {
             0 => Some(len),
-            1 => insertions::<1>(keys, 1, basic, out, len),
-            2 => insertions::<2>(keys, 2, basic, out, len),
-            n @ 3..=4 => insertions::<4>(keys, n, basic, out, len),
-            n @ 5..=8 => insertions::<8>(keys, n, basic, out, len),
-            n @ 9..=16 => insertions::<16>(keys, n, basic, out, len),
-            n => insertions::<64>(keys, n, basic, out, len),
+            1 => insertions::<1>(keys, basic, out, len),
+            2 => insertions::<2>(keys, basic, out, len),
+            3..=4 => insertions::<4>(keys, basic, out, len),
+            5..=8 => insertions::<8>(keys, basic, out, len),
+            9..=16 => insertions::<16>(keys, basic, out, len),
+            _ => insertions::<MAX_ENCODE_INPUT>(keys, basic, out, len),
         }
     }
 }
@@ -348,23 +349,23 @@ impl Insertions {
 /// sorted order and where it goes (the decoder inverts it: `i += delta; n +=
 /// i / (len + 1); i %= len + 1`), each bias a function of the previous delta
 /// alone, and each digit, given the bias, a function of the delta alone
-/// ([`Radix`]). So this sorts the `count` keys (at most `N`, a power of two)
-/// with a sorting network, derives every delta and bias from the sorted
-/// keys, then writes the digits from a table: the insertions are
-/// independent computations that the processor overlaps.
+/// ([`Radix`]). So this sorts the keys (at most `N`, a power of two) with a
+/// sorting network, derives every delta and bias from the sorted keys, then
+/// writes the digits from a table: the insertions are independent
+/// computations that the processor overlaps.
 #[inline(always)]
 fn insertions<const N: usize>(
-    keys: &[u64; MAX_ENCODE_INPUT],
-    count: usize,
+    keys: &[u32],
     basic: usize,
     out: &mut [u8],
     mut len: usize,
 ) -> Option<usize> {
+    let count = keys.len().min(N);
     // The padding sorts last.
-    let mut sorted = [u64::MAX; N];
+    let mut sorted = [u32::MAX; N];
     for (j, slot) in sorted.iter_mut().enumerate() {
-        if j < count {
-            *slot = keys[j % MAX_ENCODE_INPUT];
+        if let Some(&key) = keys.get(j) {
+            *slot = key;
         }
     }
     sort(&mut sorted);
@@ -375,15 +376,13 @@ fn insertions<const N: usize>(
     // The decoder's state after the previous insertion: code point and index.
     let (mut n, mut i) = (INITIAL_N, 0);
     let mut bias = INITIAL_BIAS;
-    for k in 0..count.min(N) {
-        let key = sorted[k];
-        let (m, p) = ((key >> 16) as u32, (key >> 8) as u8);
-        // Where it goes: after the ASCII code points before it, and the
-        // code points inserted before it (all smaller, or equal and earlier)
-        // that stand before it.
-        let mut at = u32::from(key as u8);
-        for &earlier in &sorted[..k] {
-            at += u32::from(((earlier >> 8) as u8) < p);
+    for k in 0..count {
+        let (m, p) = (sorted[k] >> 6, sorted[k] & 63);
+        // Where it goes: its position, less the code points before it that
+        // are inserted after it (greater, or equal and later).
+        let mut at = p;
+        for &later in &sorted[k + 1..count] {
+            at -= u32::from(later & 63 < p);
         }
         // So many code points are in the string before this insertion.
         let points = (basic + k) as u32 + 1;
@@ -393,7 +392,7 @@ fn insertions<const N: usize>(
         bias = adapt(delta, points, k == 0);
         (n, i) = (m, at + 1);
     }
-    for k in 0..count.min(N) {
+    for k in 0..count {
         len = put_varint(out, len, deltas[k], biases[k])?;
     }
     Some(len)
@@ -402,7 +401,7 @@ fn insertions<const N: usize>(
 /// Sorts `keys` (`N` a power of two) with a sorting network: a fixed
 /// sequence of compare-exchanges, no branch on the data.
 #[inline(always)]
-fn sort<const N: usize>(keys: &mut [u64; N]) {
+fn sort<const N: usize>(keys: &mut [u32; N]) {
     // The networks written out: a loop over a table of pairs is not always
     // unrolled, and then every exchange loads and stores through memory.
     macro_rules! network {
@@ -446,14 +445,14 @@ fn sort<const N: usize>(keys: &mut [u64; N]) {
 
 /// Puts the smaller of `keys[i]` and `keys[j]` at `i` (`i < j`).
 #[inline(always)]
-fn exchange<const N: usize>(keys: &mut [u64; N], i: usize, j: usize) {
+fn exchange<const N: usize>(keys: &mut [u32; N], i: usize, j: usize) {
     let (a, b) = (keys[i % N], keys[j % N]);
     keys[i % N] = a.min(b);
     keys[j % N] = a.max(b);
 }
 
 /// A bitonic sorter for any power of two `N`.
-fn bitonic<const N: usize>(keys: &mut [u64; N]) {
+fn bitonic<const N: usize>(keys: &mut [u32; N]) {
     let mut size = 2;
     while size <= N {
         let mut stride = size / 2;
@@ -694,9 +693,9 @@ mod tests {
     fn sorting_networks_sort() {
         fn check<const N: usize>() {
             for bits in 0..1u32 << N {
-                let mut keys = [0u64; N];
+                let mut keys = [0u32; N];
                 for (i, k) in keys.iter_mut().enumerate() {
-                    *k = u64::from(bits >> i & 1);
+                    *k = bits >> i & 1;
                 }
                 sort(&mut keys);
                 assert!(keys.is_sorted(), "N = {N}, input {bits:b}: {keys:?}");
