@@ -31,7 +31,9 @@ pub(crate) const MAX_ENCODE_INPUT: usize = 64;
 /// point, which made it the bulk of encoding a Chinese label.
 #[inline(always)]
 fn div_by(x: u32, reciprocal: u64) -> u32 {
-    ((u128::from(x) * u128::from(reciprocal)) >> 58) as u32
+    // `x * m >> 58`, written so that the quotient is the high word of one
+    // 64 x 64 multiply (no shifting of the 128-bit product).
+    ((u128::from(u64::from(x) << 6) * u128::from(reciprocal)) >> 64) as u32
 }
 
 const fn reciprocal(d: u64) -> u64 {
@@ -381,8 +383,10 @@ fn insertions<const N: usize>(
         // Where it goes: its position, less the code points before it that
         // are inserted after it (greater, or equal and later).
         let mut at = p;
-        for &later in &sorted[k + 1..count] {
-            at -= u32::from(later & 63 < p);
+        for (j, &other) in sorted.iter().enumerate() {
+            // Over all `N` with no branch: the padding's position, 63, is
+            // before none.
+            at -= u32::from(j > k && other & 63 < p);
         }
         // So many code points are in the string before this insertion.
         let points = (basic + k) as u32 + 1;
