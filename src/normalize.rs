@@ -35,7 +35,7 @@ use crate::format::{
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
 use crate::labels::{dot_len, input_label_span, label_end, strip_root_dot};
 use crate::punycode;
-use crate::verdict::{Flag, UnicodeAt, UnicodeBuf, Verdict};
+use crate::verdict::{Flag, NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};
 use crate::{Reason, Rejection};
 
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
@@ -244,11 +244,13 @@ fn is_canonical_ascii(body: &[u8], canon: &[bool; 256]) -> bool {
 /// agrees with the general path on those names (the differential tests cover
 /// both).
 fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<bool> {
-    // The A-label form is written in place: a name of the longest allowed
-    // length, its dot, and the longest label being written after it (with
-    // `xn--` the ASCII code points of a label that turns out not to be ASCII
-    // move by, before the label's length is checked).
-    let mut out = [0u8; MAX_NAME + 1 + 4 + MAX_LABEL];
+    // The A-label form is written in place, in the verdict's inline buffer
+    // (no heap). A name that fits in DNS limits fits in it at every step: a
+    // label's ASCII code points stand 4 bytes after its start (room for
+    // `xn--`) only while it is being read, and its A-label ends further on.
+    // Past the end, the general path takes the name (and refuses it).
+    verdict.buf = NameBuf::from_elem(0, NAME_ROOM);
+    let out = &mut verdict.buf[..];
     // The label being read: where its A-label starts in `out`, its code
     // points so far, its ASCII ones among them (written to `out` as they
     // come: at `label_at` while the label is ASCII, after room for `xn--`
@@ -289,7 +291,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                 }
                 underscore |= b == b'_';
                 let shift = if insertions.len() > 0 { 4 } else { 0 };
-                out[label_at + shift + basic] = b;
+                *out.get_mut(label_at + shift + basic)? = b;
                 basic += 1;
                 n += 1;
                 i += 1;
@@ -305,8 +307,9 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                 if insertions.len() == 0 {
                     // The label's first non-ASCII code point: make room for
                     // `xn--` before the ASCII ones.
+                    let moved = out.get_mut(label_at..label_at + 4 + basic)?;
                     for k in (0..basic).rev() {
-                        out[label_at + 4 + k] = out[label_at + k];
+                        moved[4 + k] = moved[k];
                     }
                 }
                 insertions.push(c as u32, n);
@@ -330,9 +333,10 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
             if underscore {
                 return None;
             }
-            out[label_at..label_at + 4].copy_from_slice(b"xn--");
+            out.get_mut(label_at..label_at + 4)?
+                .copy_from_slice(b"xn--");
             // The encoder stops where the label would be too long.
-            let room = &mut out[..label_at + MAX_LABEL];
+            let room = &mut out[..(label_at + MAX_LABEL).min(NAME_ROOM)];
             idn = true;
             insertions.encode(basic, room, label_at + 4 + basic)?
         };
@@ -342,13 +346,11 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         if dot == 0 {
             // Names of ASCII labels (with `。` separators) are the general
             // path's: they have no U-label form of their own.
-            if idn {
-                verdict.buf.extend_from_slice(&out[..len]);
-            }
+            verdict.buf.truncate(len);
             return idn.then_some(mapped);
         }
         mapped |= dot != 1;
-        out[len] = b'.';
+        *out.get_mut(len)? = b'.';
         i += dot;
         label_at = len + 1;
         n = 0;
@@ -371,7 +373,7 @@ fn a_label_of(chars: &[char]) -> Option<([u8; MAX_LABEL], usize)> {
 }
 
 /// Appends `body` with each `。．｡` written as `.`.
-fn push_with_full_stops(out: &mut crate::verdict::NameBuf, body: &[u8]) {
+fn push_with_full_stops(out: &mut NameBuf, body: &[u8]) {
     let mut start = 0;
     let mut i = 0;
     while i < body.len() {

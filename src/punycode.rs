@@ -321,7 +321,7 @@ impl<const CAP: usize> Insertions<CAP> {
     /// insertions from `len` on, returning the new length. `None` if they do
     /// not fit in `out`, or there were more than `CAP` insertions or more
     /// than [`MAX_ENCODE_INPUT`] code points.
-    #[inline]
+    #[inline(never)]
     pub(crate) fn encode(&self, basic: usize, out: &mut [u8], mut len: usize) -> Option<usize> {
         if self.count > CAP || self.count + basic > MAX_ENCODE_INPUT {
             return None;

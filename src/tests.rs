@@ -1040,9 +1040,9 @@ fn utf8_decoder_agrees_with_core() {
 fn bad_three_byte_utf8_is_refused() {
     let checker = Checker::default();
     for (input, label) in [
-        (&b"\xE0\x83\xA9.cn"[..], 0),            // overlong U+00E9
-        (b"\xE4\xBE\x8B\xE0\x80\xAE.cn", 0),     // 例 then overlong `.`
-        (b"\xE4\xBE\x8B.\xED\xA0\x80", 1),       // 例 then a surrogate
+        (&b"\xE0\x83\xA9.cn"[..], 0),              // overlong U+00E9
+        (b"\xE4\xBE\x8B\xE0\x80\xAE.cn", 0),       // 例 then overlong `.`
+        (b"\xE4\xBE\x8B.\xED\xA0\x80", 1),         // 例 then a surrogate
         (b"\xE4\xBE\x8B\xE5\xAD.\xE4\xB8\xAD", 0), // truncated 子
     ] {
         let err = checker.check_bytes(input).unwrap_err();

@@ -483,7 +483,10 @@ impl Flags {
 /// A verdict's owned forms: inline for any name of DNS size (a name has at
 /// most 253 octets in ASCII form; the normaliser refuses it beyond), on the
 /// heap only for a U-label form of long non-Latin names.
-pub(crate) type NameBuf = SmallVec<[u8; 256]>;
+pub(crate) type NameBuf = SmallVec<[u8; NAME_ROOM]>;
+
+/// The inline capacity of a [`NameBuf`].
+pub(crate) const NAME_ROOM: usize = 256;
 
 /// The U-label form while the normaliser builds it.
 pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
