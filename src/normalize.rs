@@ -245,16 +245,14 @@ fn is_canonical_ascii(body: &[u8], canon: &[bool; 256]) -> bool {
 /// both).
 fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<bool> {
     // The A-label form is written in place, in the verdict's inline buffer
-    // (no heap). A name that fits in DNS limits fits in it at every step: a
-    // label's ASCII code points stand 4 bytes after its start (room for
-    // `xn--`) only while it is being read, and its A-label ends further on.
-    // Past the end, the general path takes the name (and refuses it).
+    // (no heap). A name that fits in DNS limits fits in it at every step;
+    // past the end, the general path takes the name (and refuses it).
     verdict.buf = NameBuf::from_elem(0, NAME_ROOM);
     let out = &mut verdict.buf[..];
     // The label being read: where its A-label starts in `out`, its code
     // points so far, its ASCII ones among them (written to `out` as they
-    // come: at `label_at` while the label is ASCII, after room for `xn--`
-    // once it is not), its non-ASCII ones for the encoder.
+    // come, from `label_at`; moved up to make room for `xn--` at the end if
+    // the label is not ASCII), its non-ASCII ones for the encoder.
     let mut label_at = 0;
     let mut n = 0;
     let mut basic = 0;
@@ -272,12 +270,28 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
     let mut i = 0;
     loop {
         // The next code point, or the separator (and its length) that ends
-        // the label: 0 at the end of the name.
-        let dot = if i == body.len() {
-            0
-        } else if body[i] < 0x80 {
-            let b = body[i];
-            if b != b'.' {
+        // the label: 0 at the end of the name. The tests are ordered and
+        // shaped for the branch predictor: within a label, "not ASCII" and
+        // "ASCII, not a separator" each repeat.
+        let dot = match body.get(i) {
+            Some(&b) if b >= 0x80 => {
+                let (c, width) = decode_utf8(body, i)?;
+                if is_fast(c) {
+                    if n == MAX_LABEL {
+                        return None;
+                    }
+                    insertions.push(c as u32, n);
+                    hyphen_last = false;
+                    n += 1;
+                    i += width;
+                    continue;
+                }
+                if !matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
+                    return None;
+                }
+                width
+            }
+            Some(&b) if b != b'.' => {
                 if !canon[usize::from(b)] || n == MAX_LABEL {
                     return None;
                 }
@@ -290,38 +304,14 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                     hyphen_at_2 |= n == 2;
                 }
                 underscore |= b == b'_';
-                let shift = if insertions.len() > 0 { 4 } else { 0 };
-                *out.get_mut(label_at + shift + basic)? = b;
+                *out.get_mut(label_at + basic)? = b;
                 basic += 1;
                 n += 1;
                 i += 1;
                 continue;
             }
-            1
-        } else {
-            let (c, width) = decode_utf8(body, i)?;
-            if is_fast(c) {
-                if n == MAX_LABEL {
-                    return None;
-                }
-                if insertions.len() == 0 {
-                    // The label's first non-ASCII code point: make room for
-                    // `xn--` before the ASCII ones.
-                    let moved = out.get_mut(label_at..label_at + 4 + basic)?;
-                    for k in (0..basic).rev() {
-                        moved[4 + k] = moved[k];
-                    }
-                }
-                insertions.push(c as u32, n);
-                hyphen_last = false;
-                n += 1;
-                i += width;
-                continue;
-            }
-            if !matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
-                return None;
-            }
-            width
+            Some(_) => 1,
+            None => 0,
         };
         if n == 0 || hyphen_last {
             return None;
@@ -332,6 +322,11 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
             // No `_` in a label with non-ASCII characters (`dns` profile).
             if underscore {
                 return None;
+            }
+            // `xn--`, the ASCII code points, then the encoded insertions.
+            if basic > 0 {
+                let moved = out.get_mut(label_at..label_at + 4 + basic)?;
+                moved.copy_within(..basic, 4);
             }
             out.get_mut(label_at..label_at + 4)?
                 .copy_from_slice(b"xn--");
