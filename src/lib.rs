@@ -121,6 +121,12 @@ pub mod __private {
         Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
+    /// The slot of the label `body[start..]` in a known-TLD table of `1 <<
+    /// bits` slots under `seed`, for the generator's seed search.
+    pub fn tld_slot(body: &[u8], start: usize, seed: u64, bits: u32) -> usize {
+        crate::punycode::tld_slot(body, start, seed, bits)
+    }
+
     /// Punycode-encodes a label into `out`, as the normaliser does (for
     /// benchmarks: no allocation).
     pub fn punycode_encode_into(label: &[char], out: &mut [u8]) -> Option<usize> {

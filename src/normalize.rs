@@ -348,6 +348,21 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         *out.get_mut(len)? = b'.';
         i += dot;
         label_at = len + 1;
+        // The rest may be a known IDN top-level domain (`中国`, `公司`),
+        // whose A-label is precomputed: no need to read it code point by
+        // code point and encode it.
+        if let Some(a_label) = punycode::known_tld(body, i) {
+            let end = label_at + 4 + a_label.len();
+            if end > MAX_NAME {
+                return None;
+            }
+            out.get_mut(label_at..label_at + 4)?
+                .copy_from_slice(b"xn--");
+            out.get_mut(label_at + 4..end)?
+                .copy_from_slice(a_label.as_bytes());
+            verdict.buf.truncate(end);
+            return Some(mapped);
+        }
         n = 0;
         basic = 0;
         insertions.clear();

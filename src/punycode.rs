@@ -6,6 +6,8 @@
 //!
 //! [RFC 3492]: https://www.rfc-editor.org/rfc/rfc3492
 
+use crate::generated::idn_tlds;
+
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
 const T_MAX: u32 = 26;
@@ -268,6 +270,54 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
         }
     }
     insertions.encode(len, out, len)
+}
+
+/// The A-label (without `xn--`) of `body[start..]` if that is one of the
+/// known IDN top-level domains: those of the Public Suffix List whose code
+/// points are all in the fast set (`中国`, `公司`, `网络`, `рф`, ...; generated
+/// in `src/generated/idn_tlds.rs` with `idna`'s encoder, which
+/// `known_tlds_are_encoded_as_the_encoder_does` checks against [`encode`]).
+///
+/// Names under these are the common internationalised names; the one-pass
+/// check asks here at each label after the first and, on a hit, has the last
+/// label's A-label without reading it code point by code point or encoding
+/// it. It is a precomputed result, not a policy: a label's A-label is the
+/// same whatever suffix list is in use.
+#[inline]
+pub(crate) fn known_tld(body: &[u8], start: usize) -> Option<&'static str> {
+    let len = body.len().checked_sub(start)?;
+    if !(idn_tlds::MIN_BYTES..=idn_tlds::MAX_BYTES).contains(&len) {
+        return None;
+    }
+    let entry = idn_tlds::SLOTS[tld_slot(body, start, idn_tlds::SEED, idn_tlds::BITS)];
+    let &(u_label, a_label) = idn_tlds::TLDS.get(usize::from(entry).checked_sub(1)?)?;
+    (u_label.as_bytes() == &body[start..]).then_some(a_label)
+}
+
+/// The slot of the label `body[start..]` (it runs to the end of `body`) in
+/// a known-TLD table of `1 << bits` slots under `seed`: a multiplicative hash of its first and
+/// last 8 bytes and its length, read as two words where `body` allows. The
+/// generator picks a seed that gives every known TLD a slot of its own.
+#[inline(always)]
+pub(crate) fn tld_slot(body: &[u8], start: usize, seed: u64, bits: u32) -> usize {
+    let len = body.len() - start;
+    let word = |i: usize| u64::from_le_bytes(body[i..i + 8].try_into().unwrap_or_default());
+    let (first, last) = if body.len() < 8 {
+        // A short name: the label's bytes, zero padded, one by one.
+        let first = body[start..]
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        (first, first)
+    } else if len >= 8 {
+        (word(start), word(body.len() - 8))
+    } else {
+        // The last word of the name, less what precedes the label.
+        let first = word(body.len() - 8) >> (64 - 8 * len);
+        (first, first)
+    };
+    let key = first ^ last.rotate_left(29) ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (key.wrapping_mul(seed) >> (64 - bits)) as usize
 }
 
 /// The non-ASCII code points of one label, at most `CAP` of them, as the
@@ -587,7 +637,8 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        adapt, div_by, div_rem, put_varint, reciprocal, sort, threshold, BASE, MAX_BIAS, RADIX,
+        adapt, div_by, div_rem, encode, known_tld, put_varint, reciprocal, sort, threshold, BASE,
+        MAX_BIAS, RADIX,
     };
     use alloc::{vec, vec::Vec};
 
@@ -688,6 +739,36 @@ mod tests {
                     assert_eq!(put_varint(&mut short, 0, q, bias), None);
                 }
             }
+        }
+    }
+
+    /// Every known TLD's precomputed A-label is what [`encode`] gives, and
+    /// the table finds it at the end of a name of any length, and not where
+    /// more follows or something precedes it in the same label.
+    #[test]
+    fn known_tlds_are_encoded_as_the_encoder_does() {
+        use crate::generated::idn_tlds::TLDS;
+        assert!(TLDS.len() >= 50, "{}", TLDS.len());
+        for &(tld, a_label) in &TLDS {
+            let chars: Vec<char> = tld.chars().collect();
+            let mut out = [0u8; 64];
+            let n = encode(&chars, &mut out).unwrap();
+            assert_eq!(&out[..n], a_label.as_bytes(), "{tld}");
+            for prefix in ["", "a.", "例子.", "a-much-longer-label.例子."] {
+                let name = alloc::format!("{prefix}{tld}");
+                assert_eq!(
+                    known_tld(name.as_bytes(), prefix.len()),
+                    Some(a_label),
+                    "{name}"
+                );
+                let longer = alloc::format!("{prefix}{tld}x");
+                assert_eq!(known_tld(longer.as_bytes(), prefix.len()), None, "{longer}");
+                let within = alloc::format!("{prefix}x{tld}");
+                assert_eq!(known_tld(within.as_bytes(), prefix.len()), None, "{within}");
+            }
+        }
+        for other in ["cn", "com", "例子", "中国x", "x中国"] {
+            assert_eq!(known_tld(other.as_bytes(), 0), None, "{other}");
         }
     }
 

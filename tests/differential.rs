@@ -226,3 +226,37 @@ fn every_fast_code_point_agrees_with_idna() {
     }
     assert!(n > 100_000, "the fast set is unexpectedly small: {n}");
 }
+
+/// Names under every non-ASCII top-level domain of the Public Suffix List
+/// (those in the one-pass check's table of known TLDs and the others), with
+/// each separator, agree with idna.
+#[test]
+fn names_under_every_idn_tld_agree_with_idna() {
+    let list = include_str!("../data/public_suffix_list.dat");
+    let mut tlds: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with("//"))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter_map(|rule| rule.rsplit('.').next())
+        .filter(|tld| !tld.is_ascii())
+        .collect();
+    tlds.sort_unstable();
+    tlds.dedup();
+    assert!(tlds.len() > 100, "{}", tlds.len());
+    for tld in tlds {
+        for prefix in [
+            "例子.",
+            "a-b.",
+            "ab。",
+            "ＥＸ．",
+            "x.y｡",
+            "例-子.",
+            "ab-1.",
+            "",
+        ] {
+            agree_with_idna(&format!("{prefix}{tld}")).unwrap();
+            agree_with_idna(&format!("{prefix}{tld}.")).unwrap();
+            agree_with_idna(&format!("{prefix}{tld}x")).unwrap();
+        }
+    }
+}

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 mod fast;
 mod fold;
 mod han;
+mod idn_tlds;
 mod psl;
 mod words;
 
@@ -32,6 +33,7 @@ fn main() {
         fast::generate(&root),
         han::generate(&root),
         psl::generate(&root),
+        idn_tlds::generate(&root),
         fold::generate(&root),
         words::generate(&root),
     ];

@@ -15,3 +15,6 @@ pub(crate) mod fold;
 
 #[rustfmt::skip]
 pub(crate) mod words;
+
+#[rustfmt::skip]
+pub(crate) mod idn_tlds;

@@ -1,0 +1,123 @@
+//! The known IDN top-level domains: every top-level label of the Public
+//! Suffix List (both sections) that is not ASCII and whose code points are
+//! all in the normaliser's fast set, with its Punycode form, in a table of
+//! one slot per label (`src/punycode.rs`, `known_tld`).
+//!
+//! The Punycode comes from `idna`'s encoder and is checked here against
+//! dncheck's own. The slot function is the library's
+//! (`__private::tld_slot`); this searches for a seed under which no two
+//! labels share a slot.
+
+use crate::{fnv1a, header, Output};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// The table has `1 << BITS` slots: some ten per label, so that a seed that
+/// gives each its own is quick to find.
+const BITS: u32 = 10;
+
+pub fn generate(root: &std::path::Path) -> Output {
+    let path = root.join("data/public_suffix_list.dat");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut tlds = BTreeSet::new();
+    for line in text.lines() {
+        let rule = line.split_whitespace().next().unwrap_or("");
+        if rule.is_empty() || rule.starts_with("//") {
+            continue;
+        }
+        let tld = rule.rsplit('.').next().unwrap_or(rule);
+        if tld.is_ascii()
+            || !tld
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || dncheck::__private::is_fast(c))
+        {
+            continue;
+        }
+        tlds.insert(tld.to_owned());
+    }
+    let tlds: Vec<(String, String)> = tlds
+        .into_iter()
+        .map(|tld| {
+            let a_label = idna::punycode::encode_str(&tld).expect("encodes");
+            assert_eq!(
+                dncheck::__private::punycode_encode(&tld).as_deref(),
+                Some(a_label.as_str()),
+                "{tld}: dncheck and idna disagree"
+            );
+            // A label the one-pass check would take as it stands: no
+            // hyphen rule applies to these, and the A-label fits.
+            assert!(!tld.contains('-') && 4 + a_label.len() <= 63, "{tld}");
+            (tld, a_label)
+        })
+        .collect();
+    assert!(tlds.len() < 255, "slots hold an index + 1 in a byte");
+    let slots = 1 << BITS;
+    // A seed under which every label has a slot of its own: odd multipliers
+    // from a fixed sequence, the first that works.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let (seed, table) = loop {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let seed = state | 1;
+        let mut table = vec![0u8; slots];
+        let placed = tlds.iter().enumerate().all(|(i, (tld, _))| {
+            let slot = dncheck::__private::tld_slot(tld.as_bytes(), 0, seed, BITS);
+            let free = table[slot] == 0;
+            table[slot] = i as u8 + 1;
+            free
+        });
+        if placed {
+            break (seed, table);
+        }
+    };
+    let min = tlds.iter().map(|(t, _)| t.len()).min().unwrap_or(1);
+    let max = tlds.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+
+    let mut s = header("data/public_suffix_list.dat", fnv1a(text.as_bytes()));
+    writeln!(
+        s,
+        "//\n// {} labels in {slots} slots; U-labels of {min} to {max} bytes.\n",
+        tlds.len()
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "/// The seed of the slot function (`punycode::tld_slot`)."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) const SEED: u64 = 0x{seed:016x};").unwrap();
+    writeln!(s, "/// The table has `1 << BITS` slots.").unwrap();
+    writeln!(s, "pub(crate) const BITS: u32 = {BITS};").unwrap();
+    writeln!(s, "/// The shortest and longest U-label, in bytes.").unwrap();
+    writeln!(s, "pub(crate) const MIN_BYTES: usize = {min};").unwrap();
+    writeln!(s, "pub(crate) const MAX_BYTES: usize = {max};").unwrap();
+    writeln!(s).unwrap();
+    writeln!(s, "/// Each label and its Punycode form (without `xn--`).").unwrap();
+    writeln!(
+        s,
+        "pub(crate) static TLDS: [(&str, &str); {}] = [",
+        tlds.len()
+    )
+    .unwrap();
+    for (tld, a_label) in &tlds {
+        writeln!(s, "    ({tld:?}, {a_label:?}),").unwrap();
+    }
+    writeln!(s, "];").unwrap();
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// Per slot: the index in `TLDS` plus one; 0 for an empty slot."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) static SLOTS: [u8; 1 << BITS] = [").unwrap();
+    for row in table.chunks(32) {
+        let line: Vec<String> = row.iter().map(u8::to_string).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
+    Output {
+        path: "src/generated/idn_tlds.rs",
+        text: s,
+    }
+}
