@@ -121,11 +121,16 @@ pub mod __private {
         Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
-    /// The slot of the label `body[start..]` in a known-TLD table of `1 <<
-    /// bits` slots under `seed`, for the generator's seed search.
-    pub fn tld_slot(body: &[u8], start: usize, seed: u64, bits: u32) -> usize {
-        crate::punycode::tld_slot(body, start, seed, bits)
+    /// The key words of a label (first and last 8 bytes, length) and its
+    /// slot in a known-TLD table of `1 << bits` slots under `seed`, for the
+    /// generator.
+    pub fn tld_key_slot(label: &str, seed: u64, bits: u32) -> ((u64, u64, usize), usize) {
+        let key = crate::punycode::tld_key(label.as_bytes(), 0);
+        (key, crate::punycode::tld_slot(key, seed, bits))
     }
+
+    /// The room for a known TLD's A-label (`xn--` included).
+    pub const KNOWN_TLD_ROOM: usize = crate::punycode::KNOWN_TLD_ROOM;
 
     /// Punycode-encodes a label into `out`, as the normaliser does (for
     /// benchmarks: no allocation).

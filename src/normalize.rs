@@ -351,15 +351,17 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         // The rest may be a known IDN top-level domain (`中国`, `公司`),
         // whose A-label is precomputed: no need to read it code point by
         // code point and encode it.
-        if let Some(a_label) = punycode::known_tld(body, i) {
-            let end = label_at + 4 + a_label.len();
+        if let Some(tld) = punycode::known_tld(body, i) {
+            let end = label_at + tld.a_len;
             if end > MAX_NAME {
                 return None;
             }
-            out.get_mut(label_at..label_at + 4)?
-                .copy_from_slice(b"xn--");
-            out.get_mut(label_at + 4..end)?
-                .copy_from_slice(a_label.as_bytes());
+            match out.get_mut(label_at..label_at + tld.a_label.len()) {
+                Some(room) => room.copy_from_slice(&tld.a_label),
+                None => out
+                    .get_mut(label_at..end)?
+                    .copy_from_slice(&tld.a_label[..tld.a_len]),
+            }
             verdict.buf.truncate(end);
             return Some(mapped);
         }

@@ -284,22 +284,41 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
 /// it. It is a precomputed result, not a policy: a label's A-label is the
 /// same whatever suffix list is in use.
 #[inline]
-pub(crate) fn known_tld(body: &[u8], start: usize) -> Option<&'static str> {
+pub(crate) fn known_tld(body: &[u8], start: usize) -> Option<&'static KnownTld> {
     let len = body.len().checked_sub(start)?;
     if !(idn_tlds::MIN_BYTES..=idn_tlds::MAX_BYTES).contains(&len) {
         return None;
     }
-    let entry = idn_tlds::SLOTS[tld_slot(body, start, idn_tlds::SEED, idn_tlds::BITS)];
-    let &(u_label, a_label) = idn_tlds::TLDS.get(usize::from(entry).checked_sub(1)?)?;
-    (u_label.as_bytes() == &body[start..]).then_some(a_label)
+    let key = tld_key(body, start);
+    let entry = idn_tlds::SLOTS[tld_slot(key, idn_tlds::SEED, idn_tlds::BITS)];
+    let tld = idn_tlds::TLDS.get(usize::from(entry).checked_sub(1)?)?;
+    // The words and the length are the label up to 16 bytes.
+    let same = (tld.first, tld.last, tld.u_label.len()) == key
+        && (len <= 16 || tld.u_label.as_bytes() == &body[start..]);
+    same.then_some(tld)
 }
 
-/// The slot of the label `body[start..]` (it runs to the end of `body`) in
-/// a known-TLD table of `1 << bits` slots under `seed`: a multiplicative hash of its first and
-/// last 8 bytes and its length, read as two words where `body` allows. The
-/// generator picks a seed that gives every known TLD a slot of its own.
+/// A known IDN top-level domain (`src/generated/idn_tlds.rs`).
+pub(crate) struct KnownTld {
+    /// The first and last (up to) 8 bytes of the U-label, as [`tld_key`]
+    /// reads them.
+    pub(crate) first: u64,
+    pub(crate) last: u64,
+    pub(crate) u_label: &'static str,
+    /// The A-label, `xn--` included, zero padded: copied whole, as one
+    /// fixed-size move.
+    pub(crate) a_label: [u8; KNOWN_TLD_ROOM],
+    pub(crate) a_len: usize,
+}
+
+/// The room for a known TLD's A-label.
+pub(crate) const KNOWN_TLD_ROOM: usize = 32;
+
+/// The key of the label `body[start..]` (it runs to the end of `body`): its
+/// first and last (up to) 8 bytes as little-endian words, zero padded, and
+/// its length; read as two words where `body` allows.
 #[inline(always)]
-pub(crate) fn tld_slot(body: &[u8], start: usize, seed: u64, bits: u32) -> usize {
+pub(crate) fn tld_key(body: &[u8], start: usize) -> (u64, u64, usize) {
     let len = body.len() - start;
     let word = |i: usize| u64::from_le_bytes(body[i..i + 8].try_into().unwrap_or_default());
     let (first, last) = if body.len() < 8 {
@@ -316,6 +335,14 @@ pub(crate) fn tld_slot(body: &[u8], start: usize, seed: u64, bits: u32) -> usize
         let first = word(body.len() - 8) >> (64 - 8 * len);
         (first, first)
     };
+    (first, last, len)
+}
+
+/// The slot of a label of key `key` ([`tld_key`]) in a known-TLD table of
+/// `1 << bits` slots under `seed`: a multiplicative hash. The generator
+/// picks a seed that gives every known TLD a slot of its own.
+#[inline(always)]
+pub(crate) fn tld_slot((first, last, len): (u64, u64, usize), seed: u64, bits: u32) -> usize {
     let key = first ^ last.rotate_left(29) ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (key.wrapping_mul(seed) >> (64 - bits)) as usize
 }
@@ -637,8 +664,8 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        adapt, div_by, div_rem, encode, known_tld, put_varint, reciprocal, sort, threshold, BASE,
-        MAX_BIAS, RADIX,
+        adapt, div_by, div_rem, encode, known_tld, put_varint, reciprocal, sort, threshold,
+        tld_key, BASE, MAX_BIAS, RADIX,
     };
     use alloc::{vec, vec::Vec};
 
@@ -749,26 +776,36 @@ mod tests {
     fn known_tlds_are_encoded_as_the_encoder_does() {
         use crate::generated::idn_tlds::TLDS;
         assert!(TLDS.len() >= 50, "{}", TLDS.len());
-        for &(tld, a_label) in &TLDS {
+        for known in &TLDS {
+            let (tld, a_label) = (known.u_label, &known.a_label[..known.a_len]);
             let chars: Vec<char> = tld.chars().collect();
             let mut out = [0u8; 64];
-            let n = encode(&chars, &mut out).unwrap();
-            assert_eq!(&out[..n], a_label.as_bytes(), "{tld}");
+            out[..4].copy_from_slice(b"xn--");
+            let n = encode(&chars, &mut out[4..]).unwrap();
+            assert_eq!(&out[..4 + n], a_label, "{tld}");
+            assert!(known.a_label[known.a_len..].iter().all(|&b| b == 0));
+            assert_eq!(
+                tld_key(tld.as_bytes(), 0),
+                (known.first, known.last, tld.len())
+            );
             for prefix in ["", "a.", "例子.", "a-much-longer-label.例子."] {
                 let name = alloc::format!("{prefix}{tld}");
-                assert_eq!(
-                    known_tld(name.as_bytes(), prefix.len()),
-                    Some(a_label),
-                    "{name}"
-                );
+                let found = known_tld(name.as_bytes(), prefix.len()).map(|t| t.u_label);
+                assert_eq!(found, Some(tld), "{name}");
                 let longer = alloc::format!("{prefix}{tld}x");
-                assert_eq!(known_tld(longer.as_bytes(), prefix.len()), None, "{longer}");
+                assert!(
+                    known_tld(longer.as_bytes(), prefix.len()).is_none(),
+                    "{longer}"
+                );
                 let within = alloc::format!("{prefix}x{tld}");
-                assert_eq!(known_tld(within.as_bytes(), prefix.len()), None, "{within}");
+                assert!(
+                    known_tld(within.as_bytes(), prefix.len()).is_none(),
+                    "{within}"
+                );
             }
         }
         for other in ["cn", "com", "例子", "中国x", "x中国"] {
-            assert_eq!(known_tld(other.as_bytes(), 0), None, "{other}");
+            assert!(known_tld(other.as_bytes(), 0).is_none(), "{other}");
         }
     }
 

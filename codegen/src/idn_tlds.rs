@@ -5,7 +5,7 @@
 //!
 //! The Punycode comes from `idna`'s encoder and is checked here against
 //! dncheck's own. The slot function is the library's
-//! (`__private::tld_slot`); this searches for a seed under which no two
+//! (`__private::tld_key_slot`); this searches for a seed under which no two
 //! labels share a slot.
 
 use crate::{fnv1a, header, Output};
@@ -47,6 +47,10 @@ pub fn generate(root: &std::path::Path) -> Output {
             // A label the one-pass check would take as it stands: no
             // hyphen rule applies to these, and the A-label fits.
             assert!(!tld.contains('-') && 4 + a_label.len() <= 63, "{tld}");
+            assert!(
+                4 + a_label.len() <= dncheck::__private::KNOWN_TLD_ROOM,
+                "{tld}"
+            );
             (tld, a_label)
         })
         .collect();
@@ -62,7 +66,7 @@ pub fn generate(root: &std::path::Path) -> Output {
         let seed = state | 1;
         let mut table = vec![0u8; slots];
         let placed = tlds.iter().enumerate().all(|(i, (tld, _))| {
-            let slot = dncheck::__private::tld_slot(tld.as_bytes(), 0, seed, BITS);
+            let slot = dncheck::__private::tld_key_slot(tld, seed, BITS).1;
             let free = table[slot] == 0;
             table[slot] = i as u8 + 1;
             free
@@ -93,15 +97,26 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "pub(crate) const MIN_BYTES: usize = {min};").unwrap();
     writeln!(s, "pub(crate) const MAX_BYTES: usize = {max};").unwrap();
     writeln!(s).unwrap();
-    writeln!(s, "/// Each label and its Punycode form (without `xn--`).").unwrap();
+    writeln!(s, "use crate::punycode::KnownTld;").unwrap();
+    writeln!(s).unwrap();
     writeln!(
         s,
-        "pub(crate) static TLDS: [(&str, &str); {}] = [",
-        tlds.len()
+        "/// Each label: its key words, the label, its A-label (padded) and length."
     )
     .unwrap();
+    writeln!(s, "pub(crate) static TLDS: [KnownTld; {}] = [", tlds.len()).unwrap();
     for (tld, a_label) in &tlds {
-        writeln!(s, "    ({tld:?}, {a_label:?}),").unwrap();
+        let ((first, last, _), _) = dncheck::__private::tld_key_slot(tld, 0, BITS);
+        let a_label = format!("xn--{a_label}");
+        let mut padded = a_label.clone().into_bytes();
+        padded.resize(dncheck::__private::KNOWN_TLD_ROOM, 0);
+        writeln!(
+            s,
+            "    KnownTld {{ first: 0x{first:016x}, last: 0x{last:016x}, u_label: {tld:?}, a_label: *b{:?}, a_len: {} }},",
+            String::from_utf8(padded).unwrap(),
+            a_label.len()
+        )
+        .unwrap();
     }
     writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
