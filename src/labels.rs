@@ -37,11 +37,16 @@ pub(crate) fn label_end(bytes: &[u8], start: usize) -> usize {
 /// Splits off one trailing separator (the root label): `example.com.` and
 /// `例子.中国。` both name a fully qualified domain.
 pub(crate) fn strip_root_dot(bytes: &[u8]) -> (&[u8], bool) {
+    // The last byte decides most names at once: only `.` and the last bytes
+    // of `。．｡` can end a root label.
     match bytes {
         [rest @ .., b'.'] => (rest, true),
-        [rest @ .., 0xE3, 0x80, 0x82]
-        | [rest @ .., 0xEF, 0xBC, 0x8E]
-        | [rest @ .., 0xEF, 0xBD, 0xA1] => (rest, true),
+        [.., 0x82 | 0x8E | 0xA1] => match bytes {
+            [rest @ .., 0xE3, 0x80, 0x82]
+            | [rest @ .., 0xEF, 0xBC, 0x8E]
+            | [rest @ .., 0xEF, 0xBD, 0xA1] => (rest, true),
+            _ => (bytes, false),
+        },
         _ => (bytes, false),
     }
 }

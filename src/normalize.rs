@@ -95,7 +95,12 @@ pub(crate) fn canonical<'h>(
     underscore: bool,
 ) -> Option<(&'h str, bool)> {
     let (body, root_dot) = strip_root_dot(input);
-    if !is_canonical_ascii(body, underscore) {
+    let canonical = if underscore {
+        is_canonical_ascii::<true>(body)
+    } else {
+        is_canonical_ascii::<false>(body)
+    };
+    if !canonical {
         return None;
     }
     let ascii = match text {
@@ -205,7 +210,7 @@ pub(crate) fn normalize<'h>(
 }
 
 /// `true` if `body` is a valid name exactly as it stands, made of
-/// lowercase LDH labels (and `_` where `underscore`) with no `xn--` label:
+/// lowercase LDH labels (and `_` where `UNDERSCORE`) with no `xn--` label:
 /// its own A-label and U-label form. One pass with no writes; any other
 /// name, valid or not, is left to the general path, which also says what is
 /// wrong.
@@ -214,7 +219,7 @@ pub(crate) fn normalize<'h>(
 /// sets as `LDH_CANON` and `DNS_CANON`); the label rules are checked once
 /// per label, at the dots the classification finds.
 #[inline(always)]
-fn is_canonical_ascii(body: &[u8], underscore: bool) -> bool {
+fn is_canonical_ascii<const UNDERSCORE: bool>(body: &[u8]) -> bool {
     let n = body.len();
     // An internationalised name most often starts with a non-ASCII byte:
     // no need to classify its first word.
@@ -248,7 +253,7 @@ fn is_canonical_ascii(body: &[u8], underscore: bool) -> bool {
             }
             _ => (word(i), HIGH),
         };
-        let (allowed, mut dots) = canonical_bytes(w, underscore);
+        let (allowed, mut dots) = canonical_bytes(w, UNDERSCORE);
         if allowed & lanes != lanes {
             return false;
         }
