@@ -693,13 +693,6 @@ impl SuffixList {
     }
 }
 
-/// `true` if the node word has the rule `kind` in the sections in use
-/// (`shift`: 0 for the whole list, [`ICANN_ONLY`]).
-#[inline(always)]
-fn active(word: u32, kind: u32, shift: u32) -> bool {
-    word & (kind << shift) != 0
-}
-
 /// `true` if the rule `kind` of the node word is from the PRIVATE section
 /// only (in ICANN-only mode an active rule never is).
 #[inline(always)]
@@ -759,23 +752,6 @@ fn head(label: &[u8]) -> u64 {
     let k = label.len().min(8);
     buf[..k].copy_from_slice(&label[..k]);
     u64::from_le_bytes(buf)
-}
-
-/// [`head`] of the label `name[start..end]` (not empty), read from the name
-/// in one word where it can.
-#[inline(always)]
-fn head_in(name: &[u8], start: usize, end: usize) -> u64 {
-    let len = end - start;
-    if len >= 8 {
-        read64(name, start)
-    } else if end >= 8 {
-        // The word that ends with the label, shifted down.
-        read64(name, end - 8) >> (64 - 8 * len)
-    } else if name.len() >= 8 {
-        (read64(name, 0) >> (8 * start)) & (u64::MAX >> (64 - 8 * len))
-    } else {
-        head(&name[start..end])
-    }
 }
 
 /// The path hash of a label (of head `first`, see [`head`]) under a node of
@@ -901,21 +877,25 @@ impl Table<'_> {
     #[inline(always)]
     fn lookup<const U_LABELS: bool>(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
-        // The current label is `name[start..end]`.
+        // The rule bits in force: those of either section, or those of the
+        // ICANN section.
+        let rules = if private {
+            RULE | WILDCARD | EXCEPTION
+        } else {
+            (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
+        };
+        // The current label is `name[start..end]`, of head `first`.
         let mut end = n;
-        let mut start = label_start(name, n);
-        // The TLD: the implicit rule `*` matches it.
-        let mut found = SuffixMatch::implicit(n - start);
+        let (mut start, mut first) = label_before(name, n);
+        // The suffix so far: its length and the rule that matched it
+        // (`known`, `private`: 0 for the implicit rule `*`, which makes the
+        // TLD the suffix).
+        let mut len = n - start;
+        let mut rule = 0u32;
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
         let mut policy = 0;
-        let mut exception = false;
-        let shift = if private { 0 } else { ICANN_ONLY };
-        loop {
+        while start < end {
             let label = &name[start..end];
-            if label.is_empty() {
-                break;
-            }
-            let first = head_in(name, start, end);
             let found_child = match self.child(parent, parent_hash, first, label) {
                 None if U_LABELS => self.u_label_child(parent, parent_hash, label),
                 found => found,
@@ -928,19 +908,23 @@ impl Table<'_> {
                 break;
             };
             // The policy bits hold for every name under the node, so they
-            // are gathered along the whole walk, past an exception too.
-            policy |= word & POLICY;
-            if exception {
-                // Decided: walking on only for the policy bits.
-            } else if active(word, EXCEPTION, shift) {
-                // `!label.parent` prevails over every other rule: the suffix
-                // is the parent (exceptions have at least two labels, so
-                // `end < n`), and this label makes the registrable domain.
-                found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
-                found.reg = n - start;
-                exception = true;
-            } else if active(word, RULE, shift) {
-                found = SuffixMatch::known(n - start, private_rule(word, RULE));
+            // are gathered along the whole walk.
+            policy |= word;
+            let hit = word & rules;
+            if hit & (EXCEPTION | EXCEPTION << ICANN_ONLY) != 0 {
+                // Rare, and decided: out of line.
+                return self.exception::<U_LABELS>(
+                    name,
+                    private,
+                    start,
+                    end,
+                    (word, child, h),
+                    policy,
+                );
+            }
+            if hit & (RULE | RULE << ICANN_ONLY) != 0 {
+                len = n - start;
+                rule = found_rule(word, RULE);
             }
             if start == 0 {
                 break;
@@ -948,30 +932,29 @@ impl Table<'_> {
             // The next label, found even at a leaf: it is the registrable
             // domain's first label if no longer rule matches.
             end = start - 1;
-            start = label_start(name, end);
-            if word & (INNER | WILDCARD) == 0 {
-                break;
-            }
-            if !exception && active(word, WILDCARD, shift) {
+            (start, first) = label_before(name, end);
+            if hit & (WILDCARD | WILDCARD << ICANN_ONLY) != 0 {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
-                found = SuffixMatch::known(n - start, private_rule(word, WILDCARD));
+                len = n - start;
+                rule = found_rule(word, WILDCARD);
             }
             if word & INNER == 0 {
                 break;
             }
             (parent, parent_hash) = (child as u16, h);
         }
-        found.policy = policy;
-        if exception {
-            return found;
-        }
+        let mut found = if rule == 0 {
+            SuffixMatch::implicit(len)
+        } else {
+            SuffixMatch::known(len, rule & FOUND_PRIVATE != 0)
+        };
+        found.policy = policy & POLICY;
         // The registrable domain: the suffix and the label before it.
-        let suffix_start = n - found.len;
-        if found.len == 0 || suffix_start == 0 {
+        if len == 0 || len == n {
             return found;
         }
-        let dot = suffix_start - 1;
+        let dot = n - len - 1;
         let reg_start = if dot == end {
             start // the label the walk stopped at
         } else {
@@ -982,7 +965,69 @@ impl Table<'_> {
         }
         found
     }
+
+    /// The end of [`lookup`](Self::lookup) after the exception rule
+    /// `!label.parent` matched the label `name[start..end]` (node `node`: its
+    /// word, slot and path hash): it prevails over every other rule, the
+    /// suffix is the parent (exceptions have at least two labels, so
+    /// `end < n`) and this label makes the registrable domain. The walk goes
+    /// on only for the policy bits of the nodes below.
+    #[cold]
+    #[inline(never)]
+    fn exception<const U_LABELS: bool>(
+        &self,
+        name: &[u8],
+        private: bool,
+        mut start: usize,
+        mut end: usize,
+        node: (u32, usize, u64),
+        mut policy: u32,
+    ) -> SuffixMatch {
+        let n = name.len();
+        let (word, mut child, mut h) = node;
+        let mut found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
+        found.reg = n - start;
+        let mut inner = word & INNER != 0;
+        while inner && start > 0 {
+            end = start - 1;
+            let first;
+            (start, first) = label_before(name, end);
+            if start == end {
+                break;
+            }
+            let label = &name[start..end];
+            let found_child = match self.child(child as u16, h, first, label) {
+                None if U_LABELS => self.u_label_child(child as u16, h, label),
+                found => found,
+            };
+            let Some((word, c, hash)) = found_child else {
+                if !U_LABELS && has_non_ascii(name, start, end, first) {
+                    return self.lookup_u_labels(name, private);
+                }
+                break;
+            };
+            policy |= word;
+            inner = word & INNER != 0;
+            (child, h) = (c, hash);
+        }
+        found.policy = policy & POLICY;
+        found
+    }
 }
+
+/// `rule` of [`Table::lookup`] for a rule `kind` of the node word: known,
+/// and [`FOUND_PRIVATE`] if the rule is from the PRIVATE section only.
+#[inline(always)]
+fn found_rule(word: u32, kind: u32) -> u32 {
+    if private_rule(word, kind) {
+        1 | FOUND_PRIVATE
+    } else {
+        1
+    }
+}
+
+/// See [`found_rule`].
+const FOUND_PRIVATE: u32 = 2;
 
 /// `true` if the label `name[start..end]` (of head `first`) may have a byte
 /// outside ASCII: exact for labels of up to 16 bytes, which the head and the
@@ -1009,6 +1054,40 @@ fn dots(w: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let x = w ^ 0x2e2e_2e2e_2e2e_2e2e;
     !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The label that ends at `end` (`name[start..end]`, possibly empty): its
+/// start and its [`head`]. A label of under 8 bytes ends a word that holds
+/// its dot, so one read gives both.
+#[inline(always)]
+fn label_before(name: &[u8], end: usize) -> (usize, u64) {
+    if end >= 8 {
+        let w = read64(name, end - 8);
+        let m = dots(w);
+        if m != 0 {
+            // `lz / 8` bytes follow the word's last dot: the label, in the
+            // word's top bytes (`lz < 64`, so the shift is split in two).
+            let lz = m.leading_zeros();
+            return (end - (lz / 8) as usize, (w >> 1) >> (63 - lz));
+        }
+        // 8 bytes or more: the head is a whole word.
+        let start = label_start(name, end - 8);
+        return (start, read64(name, start));
+    }
+    if name.len() >= 8 {
+        // The first `end` (< 8) bytes, in the low bytes of a whole word.
+        let w = read64(name, 0);
+        let m = dots(w) & ((1u64 << (8 * end)) - 1);
+        // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
+        let start = (64 - m.leading_zeros() as usize) / 8;
+        let len = end - start;
+        return (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1));
+    }
+    let start = name[..end]
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map_or(0, |i| i + 1);
+    (start, head(&name[start..end]))
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
