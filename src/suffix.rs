@@ -887,9 +887,9 @@ impl Table<'_> {
         // The current label is `name[start..end]`, of head `first`.
         let mut end = n;
         let (mut start, mut first) = label_before(name, n);
-        // The suffix so far: its length and the rule that matched it
-        // (`known`, `private`: 0 for the implicit rule `*`, which makes the
-        // TLD the suffix).
+        // The suffix so far: its length and the bits of the rule that
+        // matched it in its node word (the kind's bit and its ICANN bit; 0
+        // for the implicit rule `*`, which makes the TLD the suffix).
         let mut len = n - start;
         let mut rule = 0u32;
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
@@ -924,7 +924,7 @@ impl Table<'_> {
             }
             if hit & (RULE | RULE << ICANN_ONLY) != 0 {
                 len = n - start;
-                rule = found_rule(word, RULE);
+                rule = word & (RULE | RULE << ICANN_ONLY);
             }
             if start == 0 {
                 break;
@@ -937,7 +937,7 @@ impl Table<'_> {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
                 len = n - start;
-                rule = found_rule(word, WILDCARD);
+                rule = word & (WILDCARD | WILDCARD << ICANN_ONLY);
             }
             if word & INNER == 0 {
                 break;
@@ -947,7 +947,8 @@ impl Table<'_> {
         let mut found = if rule == 0 {
             SuffixMatch::implicit(len)
         } else {
-            SuffixMatch::known(len, rule & FOUND_PRIVATE != 0)
+            // A rule of the PRIVATE section only has no ICANN bit.
+            SuffixMatch::known(len, rule & ((RULE | WILDCARD) << ICANN_ONLY) == 0)
         };
         found.policy = policy & POLICY;
         // The registrable domain: the suffix and the label before it.
@@ -1015,36 +1016,17 @@ impl Table<'_> {
     }
 }
 
-/// `rule` of [`Table::lookup`] for a rule `kind` of the node word: known,
-/// and [`FOUND_PRIVATE`] if the rule is from the PRIVATE section only.
-#[inline(always)]
-fn found_rule(word: u32, kind: u32) -> u32 {
-    if private_rule(word, kind) {
-        1 | FOUND_PRIVATE
-    } else {
-        1
-    }
-}
-
-/// See [`found_rule`].
-const FOUND_PRIVATE: u32 = 2;
-
-/// `true` if the label `name[start..end]` (of head `first`) may have a byte
-/// outside ASCII: exact for labels of up to 16 bytes, which the head and the
-/// word that ends the label cover, without a data-dependent branch. That
-/// word may reach into the labels before: a non-ASCII byte there is a false
-/// alarm, which costs the caller a slower walk, not a wrong answer.
+/// `true` if the label `name[start..end]` (of head `first`) has a byte
+/// outside ASCII: the head covers up to 8 bytes, the word that ends the
+/// label up to 16.
 #[inline(always)]
 fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let n = name.len();
-    // A name under 8 bytes has labels under 8 bytes: the head covers them.
-    let last = if n >= 8 {
-        read64(name, end.saturating_sub(8).min(n - 8))
-    } else {
-        0
-    };
-    (first | last) & HIGH != 0 || (end - start > 16 && !name[start..end].is_ascii())
+    let len = end - start;
+    first & HIGH != 0
+        || (len > 8
+            && (read64(name, end - 8) & HIGH != 0
+                || (len > 16 && !name[start + 8..end - 8].is_ascii())))
 }
 
 /// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
