@@ -780,10 +780,11 @@ fn bucket(h: u64, buckets: usize) -> usize {
     ((h >> 32) >> (32 - buckets.trailing_zeros())) as usize
 }
 
-/// The 32-bit displacement of a stored pilot index.
+/// The 32-bit displacement of a stored pilot index: one 32-bit multiply by
+/// an odd constant, so that the 65,536 indexes give well-spread values.
 #[inline(always)]
 fn mix_pilot(pilot: u16) -> u32 {
-    ((u64::from(pilot) + 1).wrapping_mul(K0) >> 32) as u32
+    u32::from(pilot).wrapping_mul(0x9e37_79b9)
 }
 
 /// The slot a path hash goes to with this (mixed) pilot.
