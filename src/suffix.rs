@@ -11,15 +11,15 @@
 //! one label and lands on exactly one slot, which it verifies; no search, no
 //! probing. Three flat arrays:
 //!
-//! * `slots: [[u16; 3]]`, one 6-byte record per slot, so that a lookup
-//!   touches one place per slot:
-//!   * `[0]`: the parent's slot (`ROOT` for a TLD, `EMPTY` for an empty
-//!     slot), so that a slot is verified by its parent and its label alone;
-//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..17
-//!     the label's byte offset in `labels`, bits 17..23 its length (at most
-//!     63), bits 23..29 the rule flags below, bit 29 "has children", bits 30
-//!     and 31 the policy bits (reserved name, per-suffix rule). An empty
-//!     slot's word is 0.
+//! * `slots: [u8]`, one 6-byte little-endian record per slot, then 2 bytes
+//!   of padding, so that a lookup reads a record as one 8-byte word:
+//!   * bytes 0..2: the parent's slot (`ROOT` for a TLD, `EMPTY` for an
+//!     empty slot), so that a slot is verified by its parent and its label
+//!     alone;
+//!   * bytes 2..6: the node word: bits 0..17 the label's byte offset in
+//!     `labels`, bits 17..23 its length (at most 63), bits 23..29 the rule
+//!     flags below, bit 29 "has children", bits 30 and 31 the policy bits
+//!     (reserved name, per-suffix rule). An empty slot's word is 0.
 //! * `pilots: [u16]`, per hash bucket (a power of two of them, about a
 //!   quarter of the slots; the top bits of the path hash pick one): the
 //!   displacement that sends the bucket's keys to free slots
@@ -119,7 +119,7 @@ const MAX_LABEL: usize = 63;
 #[derive(Clone, PartialEq, Eq)]
 pub struct SuffixList {
     seed: u64,
-    slots: Cow<'static, [[u16; 3]]>,
+    slots: Cow<'static, [u8]>,
     pilots: Cow<'static, [u16]>,
     labels: Cow<'static, [u8]>,
     version: Option<Cow<'static, str>>,
@@ -127,7 +127,7 @@ pub struct SuffixList {
 
 static EMBEDDED: SuffixList = SuffixList {
     seed: psl::SEED,
-    slots: Cow::Borrowed(&psl::SLOTS),
+    slots: Cow::Borrowed(psl::SLOTS),
     pilots: Cow::Borrowed(&psl::PILOTS),
     labels: Cow::Borrowed(psl::LABELS),
     version: Some(Cow::Borrowed(psl::VERSION)),
@@ -136,7 +136,8 @@ static EMBEDDED: SuffixList = SuffixList {
 /// The embedded table's arrays, as constants for its lookup.
 const EMBEDDED_TABLE: Table<'static> = Table {
     seed: psl::SEED,
-    slots: &psl::SLOTS,
+    slots: psl::SLOTS,
+    count: psl::SLOT_COUNT,
     pilots: &psl::PILOTS,
     labels: psl::LABELS,
 };
@@ -528,7 +529,7 @@ impl fmt::Debug for SuffixList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SuffixList")
             .field("version", &self.version())
-            .field("slots", &self.slots.len())
+            .field("slots", &slot_count(&self.slots))
             .field("label_bytes", &self.labels.len())
             .finish()
     }
@@ -634,7 +635,7 @@ impl SuffixList {
     /// ```
     #[must_use]
     pub fn memory_usage(&self) -> usize {
-        self.slots.len() * 6 + self.pilots.len() * 2 + self.labels.len()
+        self.slots.len() + self.pilots.len() * 2 + self.labels.len()
     }
 
     /// Finds the public suffix of `name` in one pass over its labels from
@@ -679,6 +680,7 @@ impl SuffixList {
         Table {
             seed: self.seed,
             slots: &self.slots,
+            count: slot_count(&self.slots),
             pilots: &self.pilots,
             labels: &self.labels,
         }
@@ -688,7 +690,7 @@ impl SuffixList {
     /// the public API.
     #[doc(hidden)]
     #[must_use]
-    pub fn __raw_parts(&self) -> (u64, &[[u16; 3]], &[u16], &[u8]) {
+    pub fn __raw_parts(&self) -> (u64, &[u8], &[u16], &[u8]) {
         (self.seed, &self.slots, &self.pilots, &self.labels)
     }
 }
@@ -795,10 +797,21 @@ fn slot(h: u64, pilot: u32, slots: usize) -> usize {
     ((x * slots as u64) >> 32) as usize
 }
 
+/// The bytes of a slot's record.
+const RECORD: usize = 6;
+
+/// The number of slots of a `slots` array (records and padding).
+#[inline(always)]
+fn slot_count(slots: &[u8]) -> usize {
+    slots.len() / RECORD
+}
+
 /// The arrays of a [`SuffixList`], borrowed for one lookup.
 struct Table<'t> {
     seed: u64,
-    slots: &'t [[u16; 3]],
+    slots: &'t [u8],
+    /// The number of slots.
+    count: usize,
     pilots: &'t [u16],
     labels: &'t [u8],
 }
@@ -816,11 +829,13 @@ impl Table<'_> {
     ) -> Option<(u32, usize, u64)> {
         let h = hash(parent_hash, first, label);
         let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
-        let slot = slot(h, pilot, self.slots.len());
-        let [slot_parent, lo, hi] = self.slots[slot];
-        let word = u32::from(lo) | u32::from(hi) << 16;
+        let slot = slot(h, pilot, self.count);
+        // The record and the 2 bytes after it (the next record's, or the
+        // padding), in one read.
+        let record = read64(self.slots, slot * RECORD);
+        let word = (record >> 16) as u32;
         let len = ((word >> LEN_SHIFT) & LEN_MASK) as usize;
-        if slot_parent != parent || len != label.len() {
+        if (record as u16 != parent) | (len != label.len()) {
             return None;
         }
         let off = (word & OFFSET_MASK) as usize;
@@ -1306,9 +1321,18 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         (None, Some(c)) => Some(alloc::format!("commit {c}")),
         (None, None) => None,
     };
+    // 6 bytes a record, and 2 of padding so that a lookup reads a whole
+    // word at any record.
+    let mut bytes = Vec::with_capacity(slots * RECORD + 2);
+    for [parent, lo, hi] in records {
+        for half in [parent, lo, hi] {
+            bytes.extend_from_slice(&half.to_le_bytes());
+        }
+    }
+    bytes.extend_from_slice(&[0, 0]);
     Ok(SuffixList {
         seed,
-        slots: Cow::Owned(records),
+        slots: Cow::Owned(bytes),
         pilots: Cow::Owned(pilots),
         labels: Cow::Owned(labels),
         version: version.map(Cow::Owned),
@@ -1619,7 +1643,8 @@ mod tests {
     #[test]
     fn layout_limits() {
         let (_, slots, _, labels) = list().__raw_parts();
-        assert!(slots.len() < usize::from(EMPTY));
+        assert_eq!(slots.len() % RECORD, 2);
+        assert!(slot_count(slots) < usize::from(EMPTY));
         assert!(labels.len() <= 1 << OFFSET_BITS);
         assert!(list().memory_usage() <= 128 * 1024);
     }
