@@ -11,15 +11,15 @@
 //! one label and lands on exactly one slot, which it verifies; no search, no
 //! probing. Three flat arrays:
 //!
-//! * `slots: [[u16; 3]]`, one 6-byte record per slot, so that a lookup
-//!   touches one place per slot:
-//!   * `[0]`: the parent's slot (`ROOT` for a TLD, `EMPTY` for an empty
-//!     slot), so that a slot is verified by its parent and its label alone;
-//!   * `[1]` and `[2]`: the low and high halves of the node word: bits 0..17
-//!     the label's byte offset in `labels`, bits 17..23 its length (at most
-//!     63), bits 23..29 the rule flags below, bit 29 "has children", bits 30
-//!     and 31 the policy bits (reserved name, per-suffix rule). An empty
-//!     slot's word is 0.
+//! * `slots: [u8]`, one 6-byte little-endian record per slot, then 2 bytes
+//!   of padding, so that a lookup reads a record as one 8-byte word:
+//!   * bytes 0..2: the parent's slot (`ROOT` for a TLD, `EMPTY` for an
+//!     empty slot), so that a slot is verified by its parent and its label
+//!     alone;
+//!   * bytes 2..6: the node word: bits 0..17 the label's byte offset in
+//!     `labels`, bits 17..23 its length (at most 63), bits 23..29 the rule
+//!     flags below, bit 29 "has children", bits 30 and 31 the policy bits
+//!     (reserved name, per-suffix rule). An empty slot's word is 0.
 //! * `pilots: [u16]`, per hash bucket (a power of two of them, about a
 //!   quarter of the slots; the top bits of the path hash pick one): the
 //!   displacement that sends the bucket's keys to free slots
@@ -119,7 +119,7 @@ const MAX_LABEL: usize = 63;
 #[derive(Clone, PartialEq, Eq)]
 pub struct SuffixList {
     seed: u64,
-    slots: Cow<'static, [[u16; 3]]>,
+    slots: Cow<'static, [u8]>,
     pilots: Cow<'static, [u16]>,
     labels: Cow<'static, [u8]>,
     version: Option<Cow<'static, str>>,
@@ -127,7 +127,7 @@ pub struct SuffixList {
 
 static EMBEDDED: SuffixList = SuffixList {
     seed: psl::SEED,
-    slots: Cow::Borrowed(&psl::SLOTS),
+    slots: Cow::Borrowed(psl::SLOTS),
     pilots: Cow::Borrowed(&psl::PILOTS),
     labels: Cow::Borrowed(psl::LABELS),
     version: Some(Cow::Borrowed(psl::VERSION)),
@@ -136,7 +136,8 @@ static EMBEDDED: SuffixList = SuffixList {
 /// The embedded table's arrays, as constants for its lookup.
 const EMBEDDED_TABLE: Table<'static> = Table {
     seed: psl::SEED,
-    slots: &psl::SLOTS,
+    slots: psl::SLOTS,
+    count: psl::SLOT_COUNT,
     pilots: &psl::PILOTS,
     labels: psl::LABELS,
 };
@@ -528,7 +529,7 @@ impl fmt::Debug for SuffixList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SuffixList")
             .field("version", &self.version())
-            .field("slots", &self.slots.len())
+            .field("slots", &slot_count(&self.slots))
             .field("label_bytes", &self.labels.len())
             .finish()
     }
@@ -634,7 +635,7 @@ impl SuffixList {
     /// ```
     #[must_use]
     pub fn memory_usage(&self) -> usize {
-        self.slots.len() * 6 + self.pilots.len() * 2 + self.labels.len()
+        self.slots.len() + self.pilots.len() * 2 + self.labels.len()
     }
 
     /// Finds the public suffix of `name` in one pass over its labels from
@@ -679,6 +680,7 @@ impl SuffixList {
         Table {
             seed: self.seed,
             slots: &self.slots,
+            count: slot_count(&self.slots),
             pilots: &self.pilots,
             labels: &self.labels,
         }
@@ -688,16 +690,9 @@ impl SuffixList {
     /// the public API.
     #[doc(hidden)]
     #[must_use]
-    pub fn __raw_parts(&self) -> (u64, &[[u16; 3]], &[u16], &[u8]) {
+    pub fn __raw_parts(&self) -> (u64, &[u8], &[u16], &[u8]) {
         (self.seed, &self.slots, &self.pilots, &self.labels)
     }
-}
-
-/// `true` if the node word has the rule `kind` in the sections in use
-/// (`shift`: 0 for the whole list, [`ICANN_ONLY`]).
-#[inline(always)]
-fn active(word: u32, kind: u32, shift: u32) -> bool {
-    word & (kind << shift) != 0
 }
 
 /// `true` if the rule `kind` of the node word is from the PRIVATE section
@@ -761,23 +756,6 @@ fn head(label: &[u8]) -> u64 {
     u64::from_le_bytes(buf)
 }
 
-/// [`head`] of the label `name[start..end]` (not empty), read from the name
-/// in one word where it can.
-#[inline(always)]
-fn head_in(name: &[u8], start: usize, end: usize) -> u64 {
-    let len = end - start;
-    if len >= 8 {
-        read64(name, start)
-    } else if end >= 8 {
-        // The word that ends with the label, shifted down.
-        read64(name, end - 8) >> (64 - 8 * len)
-    } else if name.len() >= 8 {
-        (read64(name, 0) >> (8 * start)) & (u64::MAX >> (64 - 8 * len))
-    } else {
-        head(&name[start..end])
-    }
-}
-
 /// The path hash of a label (of head `first`, see [`head`]) under a node of
 /// path hash `parent`. Reads every byte of the label.
 #[inline(always)]
@@ -804,10 +782,11 @@ fn bucket(h: u64, buckets: usize) -> usize {
     ((h >> 32) >> (32 - buckets.trailing_zeros())) as usize
 }
 
-/// The 32-bit displacement of a stored pilot index.
+/// The 32-bit displacement of a stored pilot index: one 32-bit multiply by
+/// an odd constant, so that the 65,536 indexes give well-spread values.
 #[inline(always)]
 fn mix_pilot(pilot: u16) -> u32 {
-    ((u64::from(pilot) + 1).wrapping_mul(K0) >> 32) as u32
+    u32::from(pilot).wrapping_mul(0x9e37_79b9)
 }
 
 /// The slot a path hash goes to with this (mixed) pilot.
@@ -818,10 +797,21 @@ fn slot(h: u64, pilot: u32, slots: usize) -> usize {
     ((x * slots as u64) >> 32) as usize
 }
 
+/// The bytes of a slot's record.
+const RECORD: usize = 6;
+
+/// The number of slots of a `slots` array (records and padding).
+#[inline(always)]
+fn slot_count(slots: &[u8]) -> usize {
+    slots.len() / RECORD
+}
+
 /// The arrays of a [`SuffixList`], borrowed for one lookup.
 struct Table<'t> {
     seed: u64,
-    slots: &'t [[u16; 3]],
+    slots: &'t [u8],
+    /// The number of slots.
+    count: usize,
     pilots: &'t [u16],
     labels: &'t [u8],
 }
@@ -839,11 +829,13 @@ impl Table<'_> {
     ) -> Option<(u32, usize, u64)> {
         let h = hash(parent_hash, first, label);
         let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
-        let slot = slot(h, pilot, self.slots.len());
-        let [slot_parent, lo, hi] = self.slots[slot];
-        let word = u32::from(lo) | u32::from(hi) << 16;
+        let slot = slot(h, pilot, self.count);
+        // The record and the 2 bytes after it (the next record's, or the
+        // padding), in one read.
+        let record = read64(self.slots, slot * RECORD);
+        let word = (record >> 16) as u32;
         let len = ((word >> LEN_SHIFT) & LEN_MASK) as usize;
-        if slot_parent != parent || len != label.len() {
+        if (record as u16 != parent) | (len != label.len()) {
             return None;
         }
         let off = (word & OFFSET_MASK) as usize;
@@ -901,21 +893,25 @@ impl Table<'_> {
     #[inline(always)]
     fn lookup<const U_LABELS: bool>(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
-        // The current label is `name[start..end]`.
+        // The rule bits in force: those of either section, or those of the
+        // ICANN section.
+        let rules = if private {
+            RULE | WILDCARD | EXCEPTION
+        } else {
+            (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
+        };
+        // The current label is `name[start..end]`, of head `first`.
         let mut end = n;
-        let mut start = label_start(name, n);
-        // The TLD: the implicit rule `*` matches it.
-        let mut found = SuffixMatch::implicit(n - start);
+        let (mut start, mut first) = label_before(name, n);
+        // The suffix so far: its length and the bits of the rule that
+        // matched it in its node word (the kind's bit and its ICANN bit; 0
+        // for the implicit rule `*`, which makes the TLD the suffix).
+        let mut len = n - start;
+        let mut rule = 0u32;
         let (mut parent, mut parent_hash) = (ROOT, self.seed);
         let mut policy = 0;
-        let mut exception = false;
-        let shift = if private { 0 } else { ICANN_ONLY };
-        loop {
+        while start < end {
             let label = &name[start..end];
-            if label.is_empty() {
-                break;
-            }
-            let first = head_in(name, start, end);
             let found_child = match self.child(parent, parent_hash, first, label) {
                 None if U_LABELS => self.u_label_child(parent, parent_hash, label),
                 found => found,
@@ -928,19 +924,23 @@ impl Table<'_> {
                 break;
             };
             // The policy bits hold for every name under the node, so they
-            // are gathered along the whole walk, past an exception too.
-            policy |= word & POLICY;
-            if exception {
-                // Decided: walking on only for the policy bits.
-            } else if active(word, EXCEPTION, shift) {
-                // `!label.parent` prevails over every other rule: the suffix
-                // is the parent (exceptions have at least two labels, so
-                // `end < n`), and this label makes the registrable domain.
-                found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
-                found.reg = n - start;
-                exception = true;
-            } else if active(word, RULE, shift) {
-                found = SuffixMatch::known(n - start, private_rule(word, RULE));
+            // are gathered along the whole walk.
+            policy |= word;
+            let hit = word & rules;
+            if hit & (EXCEPTION | EXCEPTION << ICANN_ONLY) != 0 {
+                // Rare, and decided: out of line.
+                return self.exception::<U_LABELS>(
+                    name,
+                    private,
+                    start,
+                    end,
+                    (word, child, h),
+                    policy,
+                );
+            }
+            if hit & (RULE | RULE << ICANN_ONLY) != 0 {
+                len = n - start;
+                rule = word & (RULE | RULE << ICANN_ONLY);
             }
             if start == 0 {
                 break;
@@ -948,30 +948,30 @@ impl Table<'_> {
             // The next label, found even at a leaf: it is the registrable
             // domain's first label if no longer rule matches.
             end = start - 1;
-            start = label_start(name, end);
-            if word & (INNER | WILDCARD) == 0 {
-                break;
-            }
-            if !exception && active(word, WILDCARD, shift) {
+            (start, first) = label_before(name, end);
+            if hit & (WILDCARD | WILDCARD << ICANN_ONLY) != 0 {
                 // `*.parent`: this label, whatever it is, extends the suffix
                 // (unless an exception for it follows).
-                found = SuffixMatch::known(n - start, private_rule(word, WILDCARD));
+                len = n - start;
+                rule = word & (WILDCARD | WILDCARD << ICANN_ONLY);
             }
             if word & INNER == 0 {
                 break;
             }
             (parent, parent_hash) = (child as u16, h);
         }
-        found.policy = policy;
-        if exception {
-            return found;
-        }
+        let mut found = if rule == 0 {
+            SuffixMatch::implicit(len)
+        } else {
+            // A rule of the PRIVATE section only has no ICANN bit.
+            SuffixMatch::known(len, rule & ((RULE | WILDCARD) << ICANN_ONLY) == 0)
+        };
+        found.policy = policy & POLICY;
         // The registrable domain: the suffix and the label before it.
-        let suffix_start = n - found.len;
-        if found.len == 0 || suffix_start == 0 {
+        if len == 0 || len == n {
             return found;
         }
-        let dot = suffix_start - 1;
+        let dot = n - len - 1;
         let reg_start = if dot == end {
             start // the label the walk stopped at
         } else {
@@ -982,24 +982,67 @@ impl Table<'_> {
         }
         found
     }
+
+    /// The end of [`lookup`](Self::lookup) after the exception rule
+    /// `!label.parent` matched the label `name[start..end]` (node `node`: its
+    /// word, slot and path hash): it prevails over every other rule, the
+    /// suffix is the parent (exceptions have at least two labels, so
+    /// `end < n`) and this label makes the registrable domain. The walk goes
+    /// on only for the policy bits of the nodes below.
+    #[cold]
+    #[inline(never)]
+    fn exception<const U_LABELS: bool>(
+        &self,
+        name: &[u8],
+        private: bool,
+        mut start: usize,
+        mut end: usize,
+        node: (u32, usize, u64),
+        mut policy: u32,
+    ) -> SuffixMatch {
+        let n = name.len();
+        let (word, mut child, mut h) = node;
+        let mut found = SuffixMatch::known(n - end - 1, private_rule(word, EXCEPTION));
+        found.reg = n - start;
+        let mut inner = word & INNER != 0;
+        while inner && start > 0 {
+            end = start - 1;
+            let first;
+            (start, first) = label_before(name, end);
+            if start == end {
+                break;
+            }
+            let label = &name[start..end];
+            let found_child = match self.child(child as u16, h, first, label) {
+                None if U_LABELS => self.u_label_child(child as u16, h, label),
+                found => found,
+            };
+            let Some((word, c, hash)) = found_child else {
+                if !U_LABELS && has_non_ascii(name, start, end, first) {
+                    return self.lookup_u_labels(name, private);
+                }
+                break;
+            };
+            policy |= word;
+            inner = word & INNER != 0;
+            (child, h) = (c, hash);
+        }
+        found.policy = policy & POLICY;
+        found
+    }
 }
 
-/// `true` if the label `name[start..end]` (of head `first`) may have a byte
-/// outside ASCII: exact for labels of up to 16 bytes, which the head and the
-/// word that ends the label cover, without a data-dependent branch. That
-/// word may reach into the labels before: a non-ASCII byte there is a false
-/// alarm, which costs the caller a slower walk, not a wrong answer.
+/// `true` if the label `name[start..end]` (of head `first`) has a byte
+/// outside ASCII: the head covers up to 8 bytes, the word that ends the
+/// label up to 16.
 #[inline(always)]
 fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let n = name.len();
-    // A name under 8 bytes has labels under 8 bytes: the head covers them.
-    let last = if n >= 8 {
-        read64(name, end.saturating_sub(8).min(n - 8))
-    } else {
-        0
-    };
-    (first | last) & HIGH != 0 || (end - start > 16 && !name[start..end].is_ascii())
+    let len = end - start;
+    first & HIGH != 0
+        || (len > 8
+            && (read64(name, end - 8) & HIGH != 0
+                || (len > 16 && !name[start + 8..end - 8].is_ascii())))
 }
 
 /// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
@@ -1009,6 +1052,40 @@ fn dots(w: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let x = w ^ 0x2e2e_2e2e_2e2e_2e2e;
     !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The label that ends at `end` (`name[start..end]`, possibly empty): its
+/// start and its [`head`]. A label of under 8 bytes ends a word that holds
+/// its dot, so one read gives both.
+#[inline(always)]
+fn label_before(name: &[u8], end: usize) -> (usize, u64) {
+    if end >= 8 {
+        let w = read64(name, end - 8);
+        let m = dots(w);
+        if m != 0 {
+            // `lz / 8` bytes follow the word's last dot: the label, in the
+            // word's top bytes (`lz < 64`, so the shift is split in two).
+            let lz = m.leading_zeros();
+            return (end - (lz / 8) as usize, (w >> 1) >> (63 - lz));
+        }
+        // 8 bytes or more: the head is a whole word.
+        let start = label_start(name, end - 8);
+        return (start, read64(name, start));
+    }
+    if name.len() >= 8 {
+        // The first `end` (< 8) bytes, in the low bytes of a whole word.
+        let w = read64(name, 0);
+        let m = dots(w) & ((1u64 << (8 * end)) - 1);
+        // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
+        let start = (64 - m.leading_zeros() as usize) / 8;
+        let len = end - start;
+        return (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1));
+    }
+    let start = name[..end]
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map_or(0, |i| i + 1);
+    (start, head(&name[start..end]))
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
@@ -1244,9 +1321,18 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         (None, Some(c)) => Some(alloc::format!("commit {c}")),
         (None, None) => None,
     };
+    // 6 bytes a record, and 2 of padding so that a lookup reads a whole
+    // word at any record.
+    let mut bytes = Vec::with_capacity(slots * RECORD + 2);
+    for [parent, lo, hi] in records {
+        for half in [parent, lo, hi] {
+            bytes.extend_from_slice(&half.to_le_bytes());
+        }
+    }
+    bytes.extend_from_slice(&[0, 0]);
     Ok(SuffixList {
         seed,
-        slots: Cow::Owned(records),
+        slots: Cow::Owned(bytes),
         pilots: Cow::Owned(pilots),
         labels: Cow::Owned(labels),
         version: version.map(Cow::Owned),
@@ -1557,7 +1643,8 @@ mod tests {
     #[test]
     fn layout_limits() {
         let (_, slots, _, labels) = list().__raw_parts();
-        assert!(slots.len() < usize::from(EMPTY));
+        assert_eq!(slots.len() % RECORD, 2);
+        assert!(slot_count(slots) < usize::from(EMPTY));
         assert!(labels.len() <= 1 << OFFSET_BITS);
         assert!(list().memory_usage() <= 128 * 1024);
     }

@@ -35,7 +35,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(
         s,
         "// {} slots, {} buckets, {} label bytes; {} bytes of table (layout: src/suffix.rs).",
-        slots.len(),
+        slots.len() / 6,
         pilots.len(),
         labels.len(),
         list.memory_usage()
@@ -48,26 +48,27 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "/// The path hash of the root.").unwrap();
     writeln!(s, "pub(crate) const SEED: u64 = 0x{seed:016x};").unwrap();
     writeln!(s).unwrap();
+    writeln!(s, "/// The number of slots.").unwrap();
     writeln!(
         s,
-        "/// Per slot: the parent's slot (65535: a TLD; 65534: an empty slot), then the\n\
-         /// node word (label offset, length, rule flags, has-children bit, policy bits), low half first."
+        "pub(crate) const SLOT_COUNT: usize = {};",
+        slots.len() / 6
     )
     .unwrap();
+    writeln!(s).unwrap();
     writeln!(
         s,
-        "pub(crate) static SLOTS: [[u16; 3]; {}] = [",
-        slots.len()
+        "/// Per slot, 6 bytes little-endian: the parent's slot (65535: a TLD; 65534: an\n\
+         /// empty slot), then the node word (label offset, length, rule flags, has-children\n\
+         /// bit, policy bits); then 2 bytes of padding."
     )
     .unwrap();
-    for row in slots.chunks(6) {
-        let line: Vec<String> = row
-            .iter()
-            .map(|[p, lo, hi]| format!("[{p}, 0x{lo:04x}, 0x{hi:04x}]"))
-            .collect();
-        writeln!(s, "    {},", line.join(", ")).unwrap();
+    writeln!(s, "pub(crate) static SLOTS: &[u8] = b\"\\").unwrap();
+    for row in slots.chunks(6 * 8) {
+        let line: String = row.iter().map(|b| format!("\\x{b:02x}")).collect();
+        writeln!(s, "{line}\\").unwrap();
     }
-    writeln!(s, "];").unwrap();
+    writeln!(s, "\";").unwrap();
     writeln!(s).unwrap();
     writeln!(s, "/// Per hash bucket: the pilot that places its keys.").unwrap();
     writeln!(s, "pub(crate) static PILOTS: [u16; {}] = [", pilots.len()).unwrap();
