@@ -132,6 +132,56 @@ fn digit_to_byte(d: u32) -> u8 {
 /// characters of a DNS label can encode.
 pub(crate) const DECODE_CAP: usize = 64;
 
+/// The most digits an insertion can have. The weight of digit `j` (from 0) is
+/// a product of `j` radixes `36 - t >= 10`, so from `j = 10` on it is above
+/// `u32::MAX`, which RFC 3492 §6.2 (and `idna`) treat as overflow.
+const MAX_DIGITS: usize = 10;
+
+/// The largest bias `adapt` returns for any 32-bit delta: the damped delta is
+/// below 2^32, so at most five divisions by 35 leave at most 81, and
+/// `ADAPT_TAIL[81]` is 24: `36 * 5 + 24`. A test checks it.
+const MAX_DECODE_BIAS: usize = 204;
+
+/// The low bits of a [`DECODE_DIGITS`] entry: the digit's weight.
+const WEIGHT_MASK: u64 = (1 << 40) - 1;
+
+/// A weight above `u32::MAX`, which `idna` refuses as overflow, is kept as
+/// this (so that no 64-bit sum of digits times weights overflows).
+const OVERFLOWED: u64 = 1 << 32;
+
+/// For each bias, digit `j` of an insertion (RFC 3492 §6.2) as one word: its
+/// threshold `t[j] = clamp(36 * (j + 1) - bias, 1, 26)` in the top byte, its
+/// weight `w[j] = (36 - t[0]) * ... * (36 - t[j - 1])` (or [`OVERFLOWED`])
+/// in the low bits. The decoder's digit loop is then a load, a multiply, an
+/// add and a compare per digit, with no dependency on the previous digit's
+/// arithmetic.
+static DECODE_DIGITS: [[u64; MAX_DIGITS]; MAX_DECODE_BIAS + 1] = {
+    let mut table = [[0u64; MAX_DIGITS]; MAX_DECODE_BIAS + 1];
+    let mut bias = 0;
+    while bias <= MAX_DECODE_BIAS {
+        let mut w = 1u64;
+        let mut j = 0;
+        while j < MAX_DIGITS {
+            let k = BASE * (j as u32 + 1);
+            let t = if k <= bias as u32 + T_MIN {
+                T_MIN
+            } else if k >= bias as u32 + T_MAX {
+                T_MAX
+            } else {
+                k - bias as u32
+            };
+            table[bias][j] = ((t as u64) << 56) | w;
+            w *= (BASE - t) as u64;
+            if w > u32::MAX as u64 {
+                w = OVERFLOWED;
+            }
+            j += 1;
+        }
+        bias += 1;
+    }
+    table
+};
+
 /// Decodes the lowercase ASCII `input` (the label after `xn--`) into `out`,
 /// returning the number of code points.
 ///
@@ -151,18 +201,19 @@ pub(crate) fn decode(input: &[u8], out: &mut [char; DECODE_CAP]) -> Option<usize
     let mut state = Decoder::new();
     let mut rest = extended;
     while !rest.is_empty() {
-        let (c, at, used) = state.next(rest, len as u32)?;
-        rest = &rest[used..];
         if len == DECODE_CAP {
             return None;
         }
+        let (c, at, used) = state.next(rest, len as u32)?;
+        rest = rest.get(used..)?;
         // A short shift: `copy_within` would call `memmove` for a few chars.
+        // `at <= len < DECODE_CAP`; the masks only spare the bounds checks.
         let mut j = len;
         while j > at {
-            out[j] = out[j - 1];
+            out[j % DECODE_CAP] = out[(j - 1) % DECODE_CAP];
             j -= 1;
         }
-        out[at] = c;
+        out[at % DECODE_CAP] = c;
         len += 1;
     }
     Some(len)
@@ -216,27 +267,39 @@ impl Decoder {
     /// Decodes the next insertion from `input` into a string of `len` code
     /// points: the code point, where it goes, and how many input bytes it
     /// took. `None` on a bad digit, truncation or overflow.
+    ///
+    /// RFC 3492 checks each multiply and add for overflow; here `i` is summed
+    /// in 64 bits from the table's weights, and one test at the end stands
+    /// for them all: a digit times a weight, or a sum, above `u32::MAX`
+    /// leaves `i` above it (the sums only grow), and a weight above it was
+    /// computed exactly when the last digit's weight is above it (the
+    /// weights only grow). Any failure is `None`, so which one comes first
+    /// does not matter.
     #[inline(always)]
     fn next(&mut self, input: &[u8], len: u32) -> Option<(char, usize, usize)> {
+        debug_assert!(self.bias as usize <= MAX_DECODE_BIAS);
+        let digits = &DECODE_DIGITS[(self.bias as usize).min(MAX_DECODE_BIAS)];
         let old_i = self.i;
-        let mut i = self.i;
-        let mut w: u32 = 1;
-        let mut k = BASE;
+        let mut i = u64::from(old_i);
         let mut used = 0;
-        loop {
+        let weight = loop {
             let digit = DIGIT_VALUES[usize::from(*input.get(used)?)];
-            used += 1;
             if digit >= BASE {
                 return None;
             }
-            i = i.checked_add(digit.checked_mul(w)?)?;
-            let t = threshold(k, self.bias);
-            if digit < t {
-                break;
+            // No digit past the last that can have a weight within 32 bits.
+            let entry = *digits.get(used)?;
+            used += 1;
+            let weight = entry & WEIGHT_MASK;
+            i += u64::from(digit) * weight;
+            if digit < (entry >> 56) as u32 {
+                break weight;
             }
-            w = w.checked_mul(BASE - t)?;
-            k += BASE;
+        };
+        if (i | weight) > u64::from(u32::MAX) {
+            return None;
         }
+        let i = i as u32;
         let len = len + 1;
         self.bias = adapt(i - old_i, len, old_i == 0);
         let (steps, at) = div_rem(i, len);
@@ -587,7 +650,8 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        adapt, div_by, div_rem, put_varint, reciprocal, sort, threshold, BASE, MAX_BIAS, RADIX,
+        adapt, decode, decode_any, div_by, div_rem, put_varint, reciprocal, sort, threshold, BASE,
+        DECODE_CAP, MAX_BIAS, MAX_DECODE_BIAS, RADIX,
     };
     use alloc::{vec, vec::Vec};
 
@@ -601,6 +665,108 @@ mod tests {
             k += 36;
         }
         k + (36 * delta) / (delta + 38)
+    }
+
+    /// RFC 3492 §6.2 as written (with `idna`'s overflow checks): the
+    /// reference for [`decode`].
+    fn decode_as_written(input: &[u8]) -> Option<Vec<char>> {
+        if !input.is_ascii() {
+            return None;
+        }
+        let (mut out, rest): (Vec<char>, &[u8]) = match input.iter().rposition(|&b| b == b'-') {
+            Some(0) | None => (Vec::new(), input),
+            Some(p) => (
+                input[..p].iter().map(|&b| char::from(b)).collect(),
+                &input[p + 1..],
+            ),
+        };
+        let (mut n, mut i, mut bias) = (0x80u32, 0u32, 72u32);
+        let mut digits = rest.iter();
+        while digits.len() > 0 {
+            let old_i = i;
+            let mut w = 1u32;
+            let mut k = BASE;
+            loop {
+                let digit = match *digits.next()? {
+                    b @ b'a'..=b'z' => u32::from(b - b'a'),
+                    b @ b'0'..=b'9' => u32::from(b - b'0') + 26,
+                    _ => return None,
+                };
+                i = i.checked_add(digit.checked_mul(w)?)?;
+                let t = threshold(k, bias);
+                if digit < t {
+                    break;
+                }
+                w = w.checked_mul(BASE - t)?;
+                k += BASE;
+            }
+            let len = out.len() as u32 + 1;
+            bias = adapt_as_written(i - old_i, len, old_i == 0);
+            n = n.checked_add(i / len)?;
+            i %= len;
+            out.insert(i as usize, char::from_u32(n)?);
+            i += 1;
+        }
+        Some(out)
+    }
+
+    /// `decode` and `decode_any` agree with RFC 3492 on random lowercase
+    /// input, much of it built to overflow (long runs of high digits).
+    #[test]
+    fn decode_agrees_with_rfc() {
+        let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789-";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut decoded = [0usize; 2];
+        for round in 0..300_000 {
+            let len = (next() % 40) as usize;
+            // Some inputs from a few high digits only, which overflow.
+            let high = round % 3 == 0;
+            let input: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = next() as usize;
+                    if high {
+                        b"9876z-a"[r % 7]
+                    } else {
+                        alphabet[r % alphabet.len()]
+                    }
+                })
+                .collect();
+            let expected = decode_as_written(&input);
+            decoded[usize::from(expected.is_some())] += 1;
+            let mut out = ['\0'; DECODE_CAP];
+            let ours = decode(&input, &mut out).map(|n| out[..n].to_vec());
+            match &expected {
+                Some(e) if e.len() <= DECODE_CAP => assert_eq!(ours.as_ref(), Some(e)),
+                _ => assert_eq!(ours, None, "{:?}", core::str::from_utf8(&input)),
+            }
+            assert_eq!(
+                decode_any(&input),
+                expected,
+                "{:?}",
+                core::str::from_utf8(&input)
+            );
+        }
+        // Both outcomes are well represented.
+        assert!(decoded[0] > 50_000 && decoded[1] > 50_000, "{decoded:?}");
+    }
+
+    /// No 32-bit delta takes `adapt` past the decoder's table of biases.
+    #[test]
+    fn adapt_stays_within_decode_table() {
+        for delta in values() {
+            for num_points in [1, 2, 3, 64, 65, 1000] {
+                for first in [false, true] {
+                    assert!(adapt(delta, num_points, first) as usize <= MAX_DECODE_BIAS);
+                }
+            }
+        }
+        assert_eq!(adapt(u32::MAX - 1, 1, false) as usize, MAX_DECODE_BIAS);
     }
 
     /// RFC 3492 §6.3's variable-length integer as written.
