@@ -886,15 +886,34 @@ impl<'h> Normalizer<'h, '_> {
         } else {
             self.body
         };
-        let unicode = core::str::from_utf8(unicode).unwrap_or_default();
-        for (index, label) in unicode.split('.').enumerate() {
-            let chars: Chars = label.chars().collect();
+        // Label by label, decoded as it is read: the U-label form is UTF-8
+        // (every label was checked or written so), so no separate
+        // validation pass; `.` separates its labels.
+        let mut chars = Chars::new();
+        let mut index = 0;
+        let mut i = 0;
+        loop {
+            chars.clear();
+            while let Some(&b) = unicode.get(i) {
+                if b == b'.' {
+                    break;
+                }
+                let Some((c, width)) = decode_utf8(unicode, i) else {
+                    return Ok(());
+                };
+                chars.push(c);
+                i += width;
+            }
             if let Err(r) = format::check_bidi_label(&DATA, &chars) {
                 let span = input_label_span(self.body, index);
                 return Err(Rejection::new(r, Some(index), span));
             }
+            if i >= unicode.len() {
+                return Ok(());
+            }
+            i += 1;
+            index += 1;
         }
-        Ok(())
     }
 }
 
