@@ -697,6 +697,11 @@ impl<'h> Normalizer<'h, '_> {
             &self.body[start..end]
         };
         if label.starts_with(b"xn--") {
+            if !lowered {
+                // The input itself: no borrow of `self`, no copy.
+                let body = self.body;
+                return self.a_label(&body[start..end], start, end, index);
+            }
             let mut copy = [0u8; MAX_LABEL];
             copy[..label.len()].copy_from_slice(label);
             return self.a_label(&copy[..label.len()], start, end, index);
@@ -892,7 +897,7 @@ impl<'h> Normalizer<'h, '_> {
         // The U-label form first: it may copy the A-label prefix.
         if changed {
             self.own_unicode_here(start);
-            push_chars(self.unicode, chars);
+            push_chars::<false>(self.unicode, chars);
         } else if self.unicode_owned || (!self.idn && self.mapped) {
             self.own_unicode_here(start);
             self.unicode.extend_from_slice(segment);
@@ -918,22 +923,20 @@ impl<'h> Normalizer<'h, '_> {
         let fault = |r| Rejection::new(r, Some(index), start..end);
         let mut decoded = ['\0'; punycode::DECODE_CAP];
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
-        // the delimiter, which would decode to ASCII.
+        // the delimiter, which would decode to ASCII. Otherwise there is at
+        // least one insertion, and an insertion is never ASCII: the decoded
+        // label is not ASCII.
         let n = match punycode::decode(&label[4..], &mut decoded) {
             Some(n) if !label.ends_with(b"-") => n,
             _ => return Err(fault(Reason::BadPunycode)),
         };
         let chars = &decoded[..n];
-        if chars.iter().all(char::is_ascii) {
-            return Err(fault(Reason::BadPunycode));
-        }
-        let fast = chars.iter().all(|&c| {
-            if c.is_ascii() {
-                ascii_allowed(c as u8, false)
-            } else {
-                is_fast(c)
-            }
-        });
+        debug_assert!(!chars.iter().all(char::is_ascii));
+        // The U-label form is written as the label is classified, in one
+        // pass; if the label is refused, the form is not used.
+        self.own_unicode_here(start);
+        self.idn = true;
+        let fast = push_chars::<true>(self.unicode, chars);
         if !fast {
             // The decoded label must be valid and NFC exactly as it stands.
             let valid = chars.iter().all(|&c| {
@@ -954,9 +957,6 @@ impl<'h> Normalizer<'h, '_> {
             format::check_unicode_label(&DATA, chars).map_err(fault)?;
             self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
         }
-        self.own_unicode_here(start);
-        self.idn = true;
-        push_chars(self.unicode, chars);
         Ok(())
     }
 
@@ -968,15 +968,34 @@ impl<'h> Normalizer<'h, '_> {
         } else {
             self.body
         };
-        let unicode = core::str::from_utf8(unicode).unwrap_or_default();
-        for (index, label) in unicode.split('.').enumerate() {
-            let chars: Chars = label.chars().collect();
+        // Label by label, decoded as it is read: the U-label form is UTF-8
+        // (every label was checked or written so), so no separate
+        // validation pass; `.` separates its labels.
+        let mut chars = Chars::new();
+        let mut index = 0;
+        let mut i = 0;
+        loop {
+            chars.clear();
+            while let Some(&b) = unicode.get(i) {
+                if b == b'.' {
+                    break;
+                }
+                let Some((c, width)) = decode_utf8(unicode, i) else {
+                    return Ok(());
+                };
+                chars.push(c);
+                i += width;
+            }
             if let Err(r) = format::check_bidi_label(&DATA, &chars) {
                 let span = input_label_span(self.body, index);
                 return Err(Rejection::new(r, Some(index), span));
             }
+            if i >= unicode.len() {
+                return Ok(());
+            }
+            i += 1;
+            index += 1;
         }
-        Ok(())
     }
 }
 
@@ -1015,35 +1034,48 @@ pub(crate) fn decode_utf8(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((char::from_u32(cp)?, len))
 }
 
-/// Appends `chars` (at most 63 of them) as UTF-8, in one copy.
-fn push_chars(out: &mut UnicodeBuf, chars: &[char]) {
+/// Appends `chars` (at most 64 of them) as UTF-8, in one copy. With
+/// `CLASSIFY`, also says whether they are all on the fast path: LDH (without
+/// `_`) or in the fast set (else `true`).
+fn push_chars<const CLASSIFY: bool>(out: &mut UnicodeBuf, chars: &[char]) -> bool {
     let mut utf8 = [0u8; 4 * 64];
     let mut n = 0;
+    let mut fast = true;
     for &c in chars.iter().take(64) {
+        fast &= !CLASSIFY
+            || if c.is_ascii() {
+                ascii_allowed(c as u8, false)
+            } else {
+                is_fast(c)
+            };
         let c = c as u32;
-        // RFC 3629 §3, written out: `char::encode_utf8` into a sub-slice
-        // costs a bounds check and a call per character.
-        if c < 0x80 {
-            utf8[n] = c as u8;
-            n += 1;
+        // RFC 3629 §3, written out, each character in one 4-byte store:
+        // `char::encode_utf8` into a sub-slice costs a bounds check and a
+        // call per character. `n <= 4 * 63` before the last character.
+        let (word, width) = if c < 0x80 {
+            (c, 1)
         } else if c < 0x800 {
-            utf8[n] = 0xC0 | (c >> 6) as u8;
-            utf8[n + 1] = 0x80 | (c & 0x3F) as u8;
-            n += 2;
+            (0x80C0 | (c >> 6) | ((c & 0x3F) << 8), 2)
         } else if c < 0x1_0000 {
-            utf8[n] = 0xE0 | (c >> 12) as u8;
-            utf8[n + 1] = 0x80 | ((c >> 6) & 0x3F) as u8;
-            utf8[n + 2] = 0x80 | (c & 0x3F) as u8;
-            n += 3;
+            (
+                0x80_80E0 | (c >> 12) | (((c >> 6) & 0x3F) << 8) | ((c & 0x3F) << 16),
+                3,
+            )
         } else {
-            utf8[n] = 0xF0 | (c >> 18) as u8;
-            utf8[n + 1] = 0x80 | ((c >> 12) & 0x3F) as u8;
-            utf8[n + 2] = 0x80 | ((c >> 6) & 0x3F) as u8;
-            utf8[n + 3] = 0x80 | (c & 0x3F) as u8;
-            n += 4;
-        }
+            (
+                0x8080_80F0
+                    | (c >> 18)
+                    | (((c >> 12) & 0x3F) << 8)
+                    | (((c >> 6) & 0x3F) << 16)
+                    | ((c & 0x3F) << 24),
+                4,
+            )
+        };
+        utf8[n..n + 4].copy_from_slice(&word.to_le_bytes());
+        n += width;
     }
     out.extend_from_slice(&utf8[..n]);
+    fast
 }
 
 #[cfg(test)]
