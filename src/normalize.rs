@@ -137,15 +137,15 @@ pub(crate) fn normalize<'h>(
     // (four UTF-8 bytes per Punycode digit at most): only then is the pass
     // worth trying, which keeps a megabyte line from being scanned whole.
     if body.len() <= 4 * MAX_NAME && body.iter().any(|&b| b >= 0x80) {
-        if let Some(mapped) = is_plain_idn(body, canon, verdict) {
+        if let Some(stops) = is_plain_idn(body, canon, verdict) {
             // Every label is canonical ASCII or fast-path Unicode: the
             // A-label form is written; the U-label form is the input, or the
             // input with `。．｡` written as `.`.
             verdict.ascii_len = verdict.buf.len();
             let text = text.and_then(|t| t.get(..body.len()));
             if let Some(text) = text.or_else(|| core::str::from_utf8(body).ok()) {
-                if mapped {
-                    push_with_full_stops(&mut verdict.buf, body);
+                if stops.count > 0 {
+                    stops.push_u_label(&mut verdict.buf, body);
                     verdict.unicode_at = UnicodeAt::Buffer;
                     verdict.flags.insert(Flag::Mapped);
                 } else {
@@ -308,7 +308,7 @@ const fn canonical_bytes(w: u64, underscore: bool) -> (u64, u64) {
 /// what is wrong): this pass only decides what it can decide cheaply, and
 /// agrees with the general path on those names (the differential tests cover
 /// both).
-fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<bool> {
+fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<FullStops> {
     // The A-label form is written in place, in the verdict's inline buffer
     // (no heap). A name that fits in DNS limits fits in it at every step;
     // past the end, the general path takes the name (and refuses it).
@@ -331,7 +331,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
     let mut hyphen_last = false;
     let mut underscore = false;
     let mut idn = false;
-    let mut mapped = false;
+    let mut stops = FullStops::default();
     let mut i = 0;
     loop {
         // The next code point, or the separator (and its length) that ends
@@ -407,9 +407,11 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
             // Names of ASCII labels (with `。` separators) are the general
             // path's: they have no U-label form of their own.
             verdict.buf.truncate(len);
-            return idn.then_some(mapped);
+            return idn.then_some(stops);
         }
-        mapped |= dot != 1;
+        if dot != 1 {
+            stops.record(i);
+        }
         *out.get_mut(len)? = b'.';
         i += dot;
         label_at = len + 1;
@@ -428,7 +430,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
                     .copy_from_slice(&tld.a_label[..tld.a_len]),
             }
             verdict.buf.truncate(end);
-            return Some(mapped);
+            return Some(stops);
         }
         n = 0;
         basic = 0;
@@ -447,6 +449,52 @@ fn a_label_of(chars: &[char]) -> Option<([u8; MAX_LABEL], usize)> {
     a_label[..4].copy_from_slice(b"xn--");
     let len = punycode::encode(chars, &mut a_label[4..])?;
     Some((a_label, 4 + len))
+}
+
+/// Where the one-pass check found `。．｡` separators in a name (byte
+/// offsets), so that its U-label form is written without looking for them
+/// again.
+#[derive(Default)]
+struct FullStops {
+    at: [u16; 8],
+    /// How many there are; beyond `at.len()` only counted.
+    count: usize,
+}
+
+impl FullStops {
+    #[inline(always)]
+    fn record(&mut self, at: usize) {
+        if let Some(slot) = self.at.get_mut(self.count) {
+            // The pass takes names of at most `4 * MAX_NAME` bytes.
+            *slot = at as u16;
+        }
+        self.count += 1;
+    }
+
+    /// Appends `body` with each `。．｡` written as `.`: the whole body in one
+    /// copy, then each stretch after a full stop moved down over it.
+    fn push_u_label(&self, out: &mut NameBuf, body: &[u8]) {
+        let Some(stops) = self.at.get(..self.count) else {
+            return push_with_full_stops(out, body);
+        };
+        let base = out.len();
+        out.extend_from_slice(body);
+        let u = &mut out[base..];
+        let (mut read, mut write) = (0, 0);
+        for &stop in stops {
+            let stop = usize::from(stop);
+            if write != read {
+                u.copy_within(read..stop, write);
+            }
+            write += stop - read;
+            u[write] = b'.';
+            write += 1;
+            read = stop + 3;
+        }
+        u.copy_within(read.., write);
+        write += body.len() - read;
+        out.truncate(base + write);
+    }
 }
 
 /// Appends `body` with each `。．｡` written as `.`.

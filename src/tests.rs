@@ -1050,3 +1050,22 @@ fn bad_three_byte_utf8_is_refused() {
         assert_eq!(err.label(), Some(label), "{input:X?}");
     }
 }
+
+/// The U-label form of a fast-path name with full stops, up to and past the
+/// eight the one-pass check records (beyond, it looks for them again).
+#[test]
+fn full_stops_in_the_unicode_form() {
+    let checker = Checker::default();
+    for count in [1, 2, 7, 8, 9, 12] {
+        for stop in ["。", "．", "｡"] {
+            let labels: Vec<String> = (0..=count).map(|i| alloc::format!("例{i}")).collect();
+            let input = labels.join(stop);
+            let v = checker.normalize(&input).unwrap();
+            assert_eq!(v.unicode(), labels.join("."), "{input}");
+            assert!(v.flags().contains(Flag::Mapped), "{input}");
+            let dotted = labels.join(".");
+            let plain = checker.normalize(&dotted).unwrap();
+            assert_eq!(v.ascii(), plain.ascii(), "{input}");
+        }
+    }
+}
