@@ -136,7 +136,7 @@ pub(crate) fn normalize<'h>(
     // A name within the DNS limits is at most 1,012 bytes in U-label form
     // (four UTF-8 bytes per Punycode digit at most): only then is the pass
     // worth trying, which keeps a megabyte line from being scanned whole.
-    if body.len() <= 4 * MAX_NAME && body.iter().any(|&b| b >= 0x80) {
+    if body.len() <= 4 * MAX_NAME && !body.is_ascii() {
         if let Some(stops) = is_plain_idn(body, canon, verdict) {
             // Every label is canonical ASCII or fast-path Unicode: the
             // A-label form is written; the U-label form is the input, or the
