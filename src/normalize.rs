@@ -45,6 +45,17 @@ static DATA: Adapter = Adapter::new();
 #[inline(always)]
 pub(crate) fn is_fast(c: char) -> bool {
     let c = c as u32;
+    // Most code points of Chinese names, and all in the set
+    // (`cjk_unified_ideographs_are_all_in_the_fast_table`): no table lookup.
+    CJK_UNIFIED.contains(&c) || in_fast_table(c)
+}
+
+/// The CJK Unified Ideographs block, all assigned since Unicode 14.
+pub(crate) const CJK_UNIFIED: core::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+/// The generated fast-set table.
+#[inline(always)]
+pub(crate) fn in_fast_table(c: u32) -> bool {
     if c >= FAST_LIMIT {
         return false;
     }

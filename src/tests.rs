@@ -1069,3 +1069,12 @@ fn full_stops_in_the_unicode_form() {
         }
     }
 }
+
+/// `is_fast` answers for the CJK Unified Ideographs block without its
+/// table: the generated table must hold the whole block.
+#[test]
+fn cjk_unified_ideographs_are_all_in_the_fast_table() {
+    for c in crate::normalize::CJK_UNIFIED {
+        assert!(crate::normalize::in_fast_table(c), "{c:X}");
+    }
+}
