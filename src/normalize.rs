@@ -980,6 +980,15 @@ impl<'h> Normalizer<'h, '_> {
         index: usize,
     ) -> Result<(), Rejection> {
         let fault = |r| Rejection::new(r, Some(index), start..end);
+        // A known IDN top-level domain (`xn--fiqs8s`): its U-label is in the
+        // table, made of fast-path code points, no hyphen; nothing to decode
+        // or check.
+        if let Some(tld) = punycode::known_tld_a_label(label) {
+            self.own_unicode_here(start);
+            self.idn = true;
+            self.unicode.extend_from_slice(tld.u_label.as_bytes());
+            return Ok(());
+        }
         let mut decoded = ['\0'; punycode::DECODE_CAP];
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
         // the delimiter, which would decode to ASCII. Otherwise there is at

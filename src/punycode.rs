@@ -431,6 +431,21 @@ pub(crate) fn known_tld(body: &[u8], start: usize) -> Option<&'static KnownTld> 
     same.then_some(tld)
 }
 
+/// The known IDN top-level domain whose A-label (`xn--` included,
+/// lowercase) is `label`, if any: the other way round from [`known_tld`],
+/// for an `xn--` label, which then needs no decoding (a second slot array,
+/// keyed by the A-labels).
+#[inline]
+pub(crate) fn known_tld_a_label(label: &[u8]) -> Option<&'static KnownTld> {
+    if !(idn_tlds::MIN_A_BYTES..=idn_tlds::MAX_A_BYTES).contains(&label.len()) {
+        return None;
+    }
+    let key = tld_key(label, 0);
+    let entry = idn_tlds::A_SLOTS[tld_slot(key, idn_tlds::A_SEED, idn_tlds::BITS)];
+    let tld = idn_tlds::TLDS.get(usize::from(entry).checked_sub(1)?)?;
+    (tld.a_label.get(..label.len()) == Some(label) && tld.a_len == label.len()).then_some(tld)
+}
+
 /// A known IDN top-level domain (`src/generated/idn_tlds.rs`).
 pub(crate) struct KnownTld {
     /// The first and last (up to) 8 bytes of the U-label, as [`tld_key`]
@@ -797,8 +812,9 @@ fn put_varint(out: &mut [u8], len: usize, q: u32, bias: u32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        adapt, decode, decode_any, div_by, div_rem, encode, known_tld, last_hyphen, put_varint,
-        reciprocal, sort, threshold, tld_key, BASE, DECODE_CAP, MAX_BIAS, MAX_DECODE_BIAS, RADIX,
+        adapt, decode, decode_any, div_by, div_rem, encode, known_tld, known_tld_a_label,
+        last_hyphen, put_varint, reciprocal, sort, threshold, tld_key, BASE, DECODE_CAP, MAX_BIAS,
+        MAX_DECODE_BIAS, RADIX,
     };
     use alloc::{vec, vec::Vec};
 
@@ -1061,6 +1077,17 @@ mod tests {
         }
         for other in ["cn", "com", "例子", "中国x", "x中国"] {
             assert!(known_tld(other.as_bytes(), 0).is_none(), "{other}");
+        }
+        for known in &TLDS {
+            let a_label = &known.a_label[..known.a_len];
+            let found = known_tld_a_label(a_label).map(|t| t.u_label);
+            assert_eq!(found, Some(known.u_label));
+            let longer = [a_label, b"a"].concat();
+            assert!(known_tld_a_label(&longer).is_none());
+            assert!(known_tld_a_label(&a_label[..a_label.len() - 1]).is_none());
+        }
+        for other in ["xn--fsqu00a", "xn--abcdefgh", "com", "xn--fiqs8s-"] {
+            assert!(known_tld_a_label(other.as_bytes()).is_none(), "{other}");
         }
     }
 

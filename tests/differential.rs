@@ -228,8 +228,8 @@ fn every_fast_code_point_agrees_with_idna() {
 }
 
 /// Names under every non-ASCII top-level domain of the Public Suffix List
-/// (those in the one-pass check's table of known TLDs and the others), with
-/// each separator, agree with idna.
+/// (those in the table of known TLDs and the others), in U-label and A-label
+/// form, with each separator, agree with idna.
 #[test]
 fn names_under_every_idn_tld_agree_with_idna() {
     let list = include_str!("../data/public_suffix_list.dat");
@@ -244,19 +244,24 @@ fn names_under_every_idn_tld_agree_with_idna() {
     tlds.dedup();
     assert!(tlds.len() > 100, "{}", tlds.len());
     for tld in tlds {
-        for prefix in [
-            "例子.",
-            "a-b.",
-            "ab。",
-            "ＥＸ．",
-            "x.y｡",
-            "例-子.",
-            "ab-1.",
-            "",
-        ] {
-            agree_with_idna(&format!("{prefix}{tld}")).unwrap();
-            agree_with_idna(&format!("{prefix}{tld}.")).unwrap();
-            agree_with_idna(&format!("{prefix}{tld}x")).unwrap();
+        // And in A-label form, as it stands and in upper case.
+        let a_label = format!("xn--{}", idna::punycode::encode_str(tld).unwrap());
+        for form in [tld.to_owned(), a_label.clone(), a_label.to_uppercase()] {
+            for prefix in [
+                "例子.",
+                "a-b.",
+                "ab。",
+                "ＥＸ．",
+                "x.y｡",
+                "例-子.",
+                "ab-1.",
+                "",
+            ] {
+                agree_with_idna(&format!("{prefix}{form}")).unwrap();
+                agree_with_idna(&format!("{prefix}{form}.")).unwrap();
+                agree_with_idna(&format!("{prefix}{form}x")).unwrap();
+                agree_with_idna(&format!("{prefix}{form}.{prefix}")).unwrap();
+            }
         }
     }
 }

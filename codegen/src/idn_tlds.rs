@@ -56,27 +56,19 @@ pub fn generate(root: &std::path::Path) -> Output {
         .collect();
     assert!(tlds.len() < 255, "slots hold an index + 1 in a byte");
     let slots = 1 << BITS;
-    // A seed under which every label has a slot of its own: odd multipliers
-    // from a fixed sequence, the first that works.
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let (seed, table) = loop {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let seed = state | 1;
-        let mut table = vec![0u8; slots];
-        let placed = tlds.iter().enumerate().all(|(i, (tld, _))| {
-            let slot = dncheck::__private::tld_key_slot(tld, seed, BITS).1;
-            let free = table[slot] == 0;
-            table[slot] = i as u8 + 1;
-            free
-        });
-        if placed {
-            break (seed, table);
-        }
-    };
+    // Seeds under which every label, and every A-label, has a slot of its
+    // own: odd multipliers from a fixed sequence, the first that works.
+    let u_labels: Vec<&str> = tlds.iter().map(|(u, _)| u.as_str()).collect();
+    let a_labels: Vec<String> = tlds.iter().map(|(_, a)| format!("xn--{a}")).collect();
+    let (seed, table) = place(&u_labels, slots);
+    let (a_seed, a_table) = place(
+        &a_labels.iter().map(String::as_str).collect::<Vec<_>>(),
+        slots,
+    );
     let min = tlds.iter().map(|(t, _)| t.len()).min().unwrap_or(1);
     let max = tlds.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+    let min_a = a_labels.iter().map(String::len).min().unwrap_or(1);
+    let max_a = a_labels.iter().map(String::len).max().unwrap_or(0);
 
     let mut s = header("data/public_suffix_list.dat", fnv1a(text.as_bytes()));
     writeln!(
@@ -96,6 +88,15 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "/// The shortest and longest U-label, in bytes.").unwrap();
     writeln!(s, "pub(crate) const MIN_BYTES: usize = {min};").unwrap();
     writeln!(s, "pub(crate) const MAX_BYTES: usize = {max};").unwrap();
+    writeln!(s, "/// The seed of the A-label slots.").unwrap();
+    writeln!(s, "pub(crate) const A_SEED: u64 = 0x{a_seed:016x};").unwrap();
+    writeln!(
+        s,
+        "/// The shortest and longest A-label (`xn--` included), in bytes."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) const MIN_A_BYTES: usize = {min_a};").unwrap();
+    writeln!(s, "pub(crate) const MAX_A_BYTES: usize = {max_a};").unwrap();
     writeln!(s).unwrap();
     writeln!(s, "use crate::punycode::KnownTld;").unwrap();
     writeln!(s).unwrap();
@@ -131,8 +132,43 @@ pub fn generate(root: &std::path::Path) -> Output {
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// Per slot, keyed by the A-labels: the index in `TLDS` plus one; 0 for an empty slot."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) static A_SLOTS: [u8; 1 << BITS] = [").unwrap();
+    for row in a_table.chunks(32) {
+        let line: Vec<String> = row.iter().map(u8::to_string).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
     Output {
         path: "src/generated/idn_tlds.rs",
         text: s,
+    }
+}
+
+/// A seed under which each of `keys` has a slot of its own in a table of
+/// `slots` slots, and that table (index + 1 per slot): odd multipliers from a
+/// fixed sequence, the first that works.
+fn place(keys: &[&str], slots: usize) -> (u64, Vec<u8>) {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    loop {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let seed = state | 1;
+        let mut table = vec![0u8; slots];
+        let placed = keys.iter().enumerate().all(|(i, key)| {
+            let slot = dncheck::__private::tld_key_slot(key, seed, BITS).1;
+            let free = table[slot] == 0;
+            table[slot] = i as u8 + 1;
+            free
+        });
+        if placed {
+            return (seed, table);
+        }
     }
 }
