@@ -562,7 +562,8 @@ impl<const CAP: usize> Insertions<CAP> {
             1 => insertions::<1>(keys, basic, out, len),
             2 => insertions::<2>(keys, basic, out, len),
             3..=4 => insertions::<4>(keys, basic, out, len),
-            5..=8 => insertions::<8>(keys, basic, out, len),
+            5..=6 => insertions::<6>(keys, basic, out, len),
+            7..=8 => insertions::<8>(keys, basic, out, len),
             9..=16 => insertions::<16>(keys, basic, out, len),
             _ => insertions::<MAX_ENCODE_INPUT>(keys, basic, out, len),
         }
@@ -576,7 +577,7 @@ impl<const CAP: usize> Insertions<CAP> {
 /// sorted order and where it goes (the decoder inverts it: `i += delta; n +=
 /// i / (len + 1); i %= len + 1`), each bias a function of the previous delta
 /// alone, and each digit, given the bias, a function of the delta alone
-/// ([`Radix`]). So this sorts the keys (at most `N`, a power of two) with a
+/// ([`Radix`]). So this sorts the keys (at most `N`, a size [`sort`] has a network for) with a
 /// sorting network, derives every delta and bias from the sorted keys, then
 /// writes the digits from a table: the insertions are independent
 /// computations that the processor overlaps.
@@ -627,8 +628,8 @@ fn insertions<const N: usize>(
     Some(len)
 }
 
-/// Sorts `keys` (`N` a power of two) with a sorting network: a fixed
-/// sequence of compare-exchanges, no branch on the data.
+/// Sorts `keys` (`N` 1, 2, 4, 6 or a power of two) with a sorting network:
+/// a fixed sequence of compare-exchanges, no branch on the data.
 #[inline(always)]
 fn sort<const N: usize>(keys: &mut [u32; N]) {
     // The networks written out: a loop over a table of pairs is not always
@@ -640,13 +641,29 @@ fn sort<const N: usize>(keys: &mut [u32; N]) {
     }
     match N {
         0 | 1 => {}
-        // Sorting networks (Knuth, TAOCP vol. 3, 5.3.4): 1, 5 and 19
+        // Sorting networks (Knuth, TAOCP vol. 3, 5.3.4): 1, 5, 12 and 19
         // compare-exchanges. `sorting_networks_sort` checks them on every 0-1
         // input, which by the 0-1 principle covers all inputs.
         2 => network!((0, 1)),
         4 => network!((0, 1), (2, 3), (0, 2), (1, 3), (1, 2)),
         // Labels of more than 8 Unicode code points are rare enough for a
         // bitonic sorter; 8 is the longest Han label with the most common 4.
+        // Six: labels of five or six Han characters, the most common length
+        // with four.
+        6 => network!(
+            (0, 5),
+            (1, 3),
+            (2, 4),
+            (1, 2),
+            (3, 4),
+            (0, 3),
+            (2, 5),
+            (0, 1),
+            (2, 3),
+            (4, 5),
+            (1, 2),
+            (3, 4),
+        ),
         8 => network!(
             (0, 2),
             (1, 3),
@@ -1108,6 +1125,7 @@ mod tests {
         check::<1>();
         check::<2>();
         check::<4>();
+        check::<6>();
         check::<8>();
         check::<16>();
     }
