@@ -577,10 +577,10 @@ impl<const CAP: usize> Insertions<CAP> {
 /// sorted order and where it goes (the decoder inverts it: `i += delta; n +=
 /// i / (len + 1); i %= len + 1`), each bias a function of the previous delta
 /// alone, and each digit, given the bias, a function of the delta alone
-/// ([`Radix`]). So this sorts the keys (at most `N`, a size [`sort`] has a network for) with a
-/// sorting network, derives every delta and bias from the sorted keys, then
-/// writes the digits from a table: the insertions are independent
-/// computations that the processor overlaps.
+/// ([`Radix`]). So this sorts the keys (at most `N`, a size [`sort`] has a
+/// network for) with a sorting network, derives every delta and bias from
+/// the sorted keys, then writes the digits from a table: the insertions are
+/// independent computations that the processor overlaps.
 #[inline(always)]
 fn insertions<const N: usize>(
     keys: &[u32],
