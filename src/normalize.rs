@@ -265,7 +265,10 @@ fn is_canonical_ascii<const UNDERSCORE: bool>(body: &[u8]) -> bool {
             _ => (word(i), HIGH),
         };
         let (allowed, mut dots) = canonical_bytes(w, UNDERSCORE);
-        if allowed & lanes != lanes {
+        // A name that starts with an A-label (`xn--`, or another `--` at
+        // positions 3 and 4, which is refused) is not canonical either: no
+        // need to read up to its first dot.
+        if allowed & lanes != lanes || (i == 0 && (w >> 16) & 0xFFFF == 0x2D2D) {
             return false;
         }
         dots &= lanes;
