@@ -354,6 +354,25 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         // "ASCII, not a separator" each repeat.
         let dot = match body.get(i) {
             Some(&b) if b >= 0x80 => {
+                // A CJK Unified Ideograph (three UTF-8 bytes, E4 to E9 first)
+                // is decoded and taken here: no overlong form or surrogate
+                // can fall in its range, and the whole block is fast.
+                if let Some(&[b0, b1, b2]) = body.get(i..i + 3) {
+                    let c = u32::from(b0 & 0x0F) << 12
+                        | u32::from(b1 & 0x3F) << 6
+                        | u32::from(b2 & 0x3F);
+                    let continued = (u16::from(b1) << 8 | u16::from(b2)) & 0xC0C0 == 0x8080;
+                    if b0 & 0xF0 == 0xE0 && continued && CJK_UNIFIED.contains(&c) {
+                        if n == MAX_LABEL {
+                            return None;
+                        }
+                        insertions.push(c, n);
+                        hyphen_last = false;
+                        n += 1;
+                        i += 3;
+                        continue;
+                    }
+                }
                 let (c, width) = decode_utf8(body, i)?;
                 if is_fast(c) {
                     if n == MAX_LABEL {
