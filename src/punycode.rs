@@ -597,13 +597,11 @@ fn insertions<const N: usize>(
         }
     }
     sort(&mut sorted);
-    // First every delta and the bias it is written under, then the digits:
-    // two short loops with few live values each.
+    // First every delta, then the digits, each under the bias the delta
+    // before leaves: two short loops with few live values each.
     let mut deltas = [0u32; N];
-    let mut biases = [0u32; N];
     // The decoder's state after the previous insertion: code point and index.
     let (mut n, mut i) = (INITIAL_N, 0);
-    let mut bias = INITIAL_BIAS;
     for k in 0..count {
         let (m, p) = (sorted[k] >> 6, sorted[k] & 63);
         // Where it goes: its position, less the code points before it that
@@ -616,14 +614,16 @@ fn insertions<const N: usize>(
         }
         // So many code points are in the string before this insertion.
         let points = (basic + k) as u32 + 1;
-        let delta = (m - n) * points + at - i;
-        deltas[k] = delta;
-        biases[k] = bias;
-        bias = adapt(delta, points, k == 0);
+        deltas[k] = (m - n) * points + at - i;
         (n, i) = (m, at + 1);
     }
+    // Each bias from the delta before (none after the last).
+    let mut bias = INITIAL_BIAS;
     for k in 0..count {
-        len = put_varint(out, len, deltas[k], biases[k])?;
+        if k > 0 {
+            bias = adapt(deltas[k - 1], (basic + k) as u32, k == 1);
+        }
+        len = put_varint(out, len, deltas[k], bias)?;
     }
     Some(len)
 }
