@@ -405,9 +405,9 @@ pub(crate) fn encode(label: &[char], out: &mut [u8]) -> Option<usize> {
     insertions.encode(len, out, len)
 }
 
-/// The A-label (without `xn--`) of `body[start..]` if that is one of the
-/// known IDN top-level domains: those of the Public Suffix List whose code
-/// points are all in the fast set (`中国`, `公司`, `网络`, `рф`, ...; generated
+/// The known IDN top-level domain that `body[start..]` is, if any, with its
+/// A-label: the top-level labels of the Public Suffix List whose code points
+/// are all in the fast set (`中国`, `公司`, `网络`, `рф`, ...; generated
 /// in `src/generated/idn_tlds.rs` with `idna`'s encoder, which
 /// `known_tlds_are_encoded_as_the_encoder_does` checks against [`encode`]).
 ///
