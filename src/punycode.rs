@@ -114,10 +114,18 @@ fn adapt_damped(mut delta: u32, num_points: u32) -> u32 {
     BASE * c + u32::from(ADAPT_TAIL[rest.min(455) as usize])
 }
 
-/// RFC 3492 §6: `t = clamp(k - bias, T_MIN, T_MAX)`.
+/// RFC 3492 §6: `t = clamp(k - bias, T_MIN, T_MAX)`. A `const fn`, so that
+/// the per-bias tables are built with it too.
 #[inline(always)]
-fn threshold(k: u32, bias: u32) -> u32 {
-    k.saturating_sub(bias).clamp(T_MIN, T_MAX)
+const fn threshold(k: u32, bias: u32) -> u32 {
+    let t = k.saturating_sub(bias);
+    if t < T_MIN {
+        T_MIN
+    } else if t > T_MAX {
+        T_MAX
+    } else {
+        t
+    }
 }
 
 /// The Punycode digits, by value (padded to 64 so that a masked index needs
@@ -171,14 +179,7 @@ static DECODE_DIGITS: [[u64; DIGITS_ROW]; MAX_DECODE_BIAS + 1] = {
         let mut w = 1u64;
         let mut j = 0;
         while j < DIGITS_ROW {
-            let k = BASE * (j as u32 + 1);
-            let t = if k <= bias as u32 + T_MIN {
-                T_MIN
-            } else if k >= bias as u32 + T_MAX {
-                T_MAX
-            } else {
-                k - bias as u32
-            };
+            let t = threshold(BASE * (j as u32 + 1), bias as u32);
             table[bias][j] = (w << 8) | t as u64;
             w *= (BASE - t) as u64;
             if w > u32::MAX as u64 {
@@ -759,14 +760,7 @@ static RADIX: [Radix; MAX_BIAS + 1] = {
         let (mut a, mut w) = (0u64, 1u64);
         let mut j = 0;
         while j < UNROLLED {
-            let k = BASE * (j as u32 + 1);
-            let t = if k <= bias as u32 + T_MIN {
-                T_MIN
-            } else if k >= bias as u32 + T_MAX {
-                T_MAX
-            } else {
-                k - bias as u32
-            };
+            let t = threshold(BASE * (j as u32 + 1), bias as u32);
             a += t as u64 * w;
             w *= (BASE - t) as u64;
             table[bias].a[j] = a as u32;
@@ -831,7 +825,7 @@ mod tests {
     use super::{
         adapt, decode, decode_any, div_by, div_rem, encode, known_tld, known_tld_a_label,
         last_hyphen, put_varint, reciprocal, sort, threshold, tld_key, BASE, DECODE_CAP, MAX_BIAS,
-        MAX_DECODE_BIAS, RADIX,
+        MAX_DECODE_BIAS, RADIX, T_MAX, T_MIN,
     };
     use alloc::{vec, vec::Vec};
 
@@ -873,7 +867,7 @@ mod tests {
                     _ => return None,
                 };
                 i = i.checked_add(digit.checked_mul(w)?)?;
-                let t = threshold(k, bias);
+                let t = threshold_as_written(k, bias);
                 if digit < t {
                     break;
                 }
@@ -969,13 +963,40 @@ mod tests {
         assert_eq!(adapt(u32::MAX - 1, 1, false) as usize, MAX_DECODE_BIAS);
     }
 
+    /// RFC 3492 §6.2/§6.3: "if k <= bias then t = tmin, else if k >= bias +
+    /// tmax then t = tmax, else t = k - bias", as written: the references
+    /// below use it, not the library's `threshold` (which the tables are
+    /// built with).
+    fn threshold_as_written(k: u32, bias: u32) -> u32 {
+        if k <= bias {
+            T_MIN
+        } else if k >= bias + T_MAX {
+            T_MAX
+        } else {
+            k - bias
+        }
+    }
+
+    #[test]
+    fn threshold_agrees_with_rfc() {
+        for bias in 0..=MAX_DECODE_BIAS as u32 + 36 {
+            for k in (BASE..=BASE * 16).step_by(BASE as usize) {
+                assert_eq!(
+                    threshold(k, bias),
+                    threshold_as_written(k, bias),
+                    "k {k}, bias {bias}"
+                );
+            }
+        }
+    }
+
     /// RFC 3492 §6.3's variable-length integer as written.
     fn varint_as_written(mut q: u32, bias: u32) -> Vec<u8> {
         let digit = |d: u32| b"abcdefghijklmnopqrstuvwxyz0123456789"[d as usize];
         let mut out = Vec::new();
         let mut k = BASE;
         loop {
-            let t = threshold(k, bias);
+            let t = threshold_as_written(k, bias);
             if q < t {
                 break;
             }
