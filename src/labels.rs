@@ -121,3 +121,34 @@ impl DoubleEndedIterator for Labels<'_> {
         }
     }
 }
+
+/// A word of eight bytes with 1 in each byte, and with each byte's high bit.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The 8 bytes of `bytes` from `i` as a little-endian word (names and
+/// labels are read a word at a time: by the suffix table, the one-pass
+/// checks and the Punycode code).
+#[inline(always)]
+pub(crate) fn read64(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap())
+}
+
+/// The first (up to) 8 bytes of `label` as a little-endian word, zero
+/// padded: its "head".
+#[inline(always)]
+pub(crate) fn head(label: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let k = label.len().min(8);
+    buf[..k].copy_from_slice(&label[..k]);
+    u64::from_le_bytes(buf)
+}
+
+/// The high bit of each byte of `w` that is `c`, 0 elsewhere; exact for
+/// any bytes (no borrow crosses bytes).
+#[inline(always)]
+pub(crate) const fn bytes_equal(w: u64, c: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ (ONES * c as u64);
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}

@@ -33,7 +33,9 @@ use crate::format::{
     self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
 };
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
-use crate::labels::{dot_len, input_label_span, label_end, strip_root_dot};
+use crate::labels::{
+    dot_len, head, input_label_span, label_end, read64, strip_root_dot, HIGH, ONES,
+};
 use crate::punycode;
 use crate::verdict::{Flag, NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};
 use crate::{Reason, Rejection};
@@ -243,7 +245,6 @@ fn is_canonical_ascii<const UNDERSCORE: bool>(body: &[u8]) -> bool {
         let label = &body[start..end];
         !label.is_empty() && label.len() <= MAX_LABEL && check_hyphens(label, b'-').is_ok()
     };
-    let word = |i: usize| u64::from_le_bytes(body[i..i + 8].try_into().unwrap_or_default());
     let mut start = 0;
     let mut i = 0;
     loop {
@@ -254,15 +255,13 @@ fn is_canonical_ascii<const UNDERSCORE: bool>(body: &[u8]) -> bool {
             rest @ 1..=7 => {
                 let w = if n >= 8 {
                     // The name's last word, less what was already read.
-                    word(n - 8) >> (8 * (8 - rest))
+                    read64(body, n - 8) >> (8 * (8 - rest))
                 } else {
-                    body.iter()
-                        .rev()
-                        .fold(0u64, |w, &b| (w << 8) | u64::from(b))
+                    head(body)
                 };
                 (w, HIGH >> (8 * (8 - rest)))
             }
-            _ => (word(i), HIGH),
+            _ => (read64(body, i), HIGH),
         };
         let (allowed, mut dots) = canonical_bytes(w, UNDERSCORE);
         // A name that starts with an A-label (`xn--`, or another `--` at
@@ -287,9 +286,6 @@ fn is_canonical_ascii<const UNDERSCORE: bool>(body: &[u8]) -> bool {
     }
     label_ok(start, n)
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The lanes (bytes) of `w` in `lo..=hi`, as their high bits, for bytes
 /// below 0x80: `b + 0x80 - lo` has its high bit set exactly when `b >= lo`,

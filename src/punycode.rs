@@ -7,6 +7,7 @@
 //! [RFC 3492]: https://www.rfc-editor.org/rfc/rfc3492
 
 use crate::generated::idn_tlds;
+use crate::labels::{bytes_equal, head, read64};
 
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
@@ -212,21 +213,14 @@ const NOT_A_DIGIT: u8 = 64;
 /// end (a label has one near its end, or none).
 #[inline(always)]
 fn last_hyphen(input: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `word` that is a `-`, exactly (no carry
-    // between bytes).
-    let hyphens = |word: u64| {
-        let x = word ^ (ONES * u64::from(b'-'));
-        !(((x & (ONES * 0x7F)) + ONES * 0x7F) | x) & (ONES * 0x80)
-    };
+    let hyphens = |word: u64| bytes_equal(word, b'-');
     let last = |bits: u64| (63 - bits.leading_zeros() as usize) / 8;
     let mut end = input.len();
     if end < 8 {
         return input.iter().rposition(|&b| b == b'-');
     }
     while end >= 8 {
-        let word = u64::from_le_bytes(input[end - 8..end].try_into().unwrap_or_default());
-        let bits = hyphens(word);
+        let bits = hyphens(read64(input, end - 8));
         if bits != 0 {
             return Some(end - 8 + last(bits));
         }
@@ -237,8 +231,7 @@ fn last_hyphen(input: &[u8]) -> Option<usize> {
     }
     // The first `end` bytes, in the first word (which overlaps the last one
     // read): the bytes from `end` on are masked off.
-    let word = u64::from_le_bytes(input[..8].try_into().unwrap_or_default());
-    let bits = hyphens(word) & ((1u64 << (8 * end)) - 1);
+    let bits = hyphens(read64(input, 0)) & ((1u64 << (8 * end)) - 1);
     (bits != 0).then(|| last(bits))
 }
 
@@ -469,19 +462,15 @@ pub(crate) const KNOWN_TLD_ROOM: usize = 32;
 #[inline(always)]
 pub(crate) fn tld_key(body: &[u8], start: usize) -> (u64, u64, usize) {
     let len = body.len() - start;
-    let word = |i: usize| u64::from_le_bytes(body[i..i + 8].try_into().unwrap_or_default());
     let (first, last) = if body.len() < 8 {
-        // A short name: the label's bytes, zero padded, one by one.
-        let first = body[start..]
-            .iter()
-            .rev()
-            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        // A short name: the label's bytes, zero padded.
+        let first = head(&body[start..]);
         (first, first)
     } else if len >= 8 {
-        (word(start), word(body.len() - 8))
+        (read64(body, start), read64(body, body.len() - 8))
     } else {
         // The last word of the name, less what precedes the label.
-        let first = word(body.len() - 8) >> (64 - 8 * len);
+        let first = read64(body, body.len() - 8) >> (64 - 8 * len);
         (first, first)
     };
     (first, last, len)

@@ -57,6 +57,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::generated::psl;
+use crate::labels::{bytes_equal, head, read64, HIGH};
 
 const OFFSET_BITS: u32 = 17;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
@@ -718,11 +719,6 @@ fn read32(b: &[u8], i: usize) -> u64 {
     u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap()))
 }
 
-#[inline(always)]
-fn read64(b: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(b[i..i + 8].try_into().unwrap())
-}
-
 /// `a == b` for slices of one length, in (overlapping) words rather than a
 /// `memcmp` call: labels are short.
 #[inline(always)]
@@ -744,16 +740,6 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         // 1 to 3 bytes: first, middle and last cover them all.
         len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1])
     }
-}
-
-/// The first (up to) 8 bytes of a label as a little-endian word, zero
-/// padded: the label's "head", which the hash and the comparison use.
-#[inline(always)]
-fn head(label: &[u8]) -> u64 {
-    let mut buf = [0u8; 8];
-    let k = label.len().min(8);
-    buf[..k].copy_from_slice(&label[..k]);
-    u64::from_le_bytes(buf)
 }
 
 /// The path hash of a label (of head `first`, see [`head`]) under a node of
@@ -1037,7 +1023,6 @@ impl Table<'_> {
 /// label up to 16.
 #[inline(always)]
 fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let len = end - start;
     first & HIGH != 0
         || (len > 8
@@ -1045,13 +1030,10 @@ fn has_non_ascii(name: &[u8], start: usize, end: usize, first: u64) -> bool {
                 || (len > 16 && !name[start + 8..end - 8].is_ascii())))
 }
 
-/// 0x80 in each byte of `w` that is a `.`, 0 elsewhere (exact: no borrow
-/// crosses bytes).
+/// 0x80 in each byte of `w` that is a `.`, 0 elsewhere.
 #[inline(always)]
 fn dots(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = w ^ 0x2e2e_2e2e_2e2e_2e2e;
-    !(((x & LOW7) + LOW7) | x | LOW7)
+    bytes_equal(w, b'.')
 }
 
 /// The label that ends at `end` (`name[start..end]`, possibly empty): its
