@@ -121,33 +121,29 @@ pub fn generate(root: &std::path::Path) -> Output {
     }
     writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
+    write_slots(&mut s, "SLOTS", "keyed by the U-labels", &table);
+    writeln!(s).unwrap();
+    write_slots(&mut s, "A_SLOTS", "keyed by the A-labels", &a_table);
+    Output {
+        path: "src/generated/idn_tlds.rs",
+        text: s,
+    }
+}
+
+/// Writes a slot array: per slot, the index in `TLDS` plus one, 0 for an
+/// empty slot.
+fn write_slots(s: &mut String, name: &str, keyed: &str, table: &[u8]) {
     writeln!(
         s,
-        "/// Per slot: the index in `TLDS` plus one; 0 for an empty slot."
+        "/// Per slot, {keyed}: the index in `TLDS` plus one; 0 for an empty slot."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static SLOTS: [u8; 1 << BITS] = [").unwrap();
+    writeln!(s, "pub(crate) static {name}: [u8; 1 << BITS] = [").unwrap();
     for row in table.chunks(32) {
         let line: Vec<String> = row.iter().map(u8::to_string).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
-    writeln!(s).unwrap();
-    writeln!(
-        s,
-        "/// Per slot, keyed by the A-labels: the index in `TLDS` plus one; 0 for an empty slot."
-    )
-    .unwrap();
-    writeln!(s, "pub(crate) static A_SLOTS: [u8; 1 << BITS] = [").unwrap();
-    for row in a_table.chunks(32) {
-        let line: Vec<String> = row.iter().map(u8::to_string).collect();
-        writeln!(s, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(s, "];").unwrap();
-    Output {
-        path: "src/generated/idn_tlds.rs",
-        text: s,
-    }
 }
 
 /// A seed under which each of `keys` has a slot of its own in a table of

@@ -124,7 +124,7 @@ pub(crate) static TLDS: [KnownTld; 100] = [
     KnownTld { first: 0x0000adb5ea9c95ed, last: 0x0000adb5ea9c95ed, u_label: "한국", a_label: *b"xn--3e0b707e\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", a_len: 12 },
 ];
 
-/// Per slot: the index in `TLDS` plus one; 0 for an empty slot.
+/// Per slot, keyed by the U-labels: the index in `TLDS` plus one; 0 for an empty slot.
 pub(crate) static SLOTS: [u8; 1 << BITS] = [
     0, 96, 0, 0, 0, 0, 0, 0, 0, 0, 78, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 15,
