@@ -836,6 +836,22 @@ impl Table<'_> {
         ok.then_some((word, slot, h))
     }
 
+    /// [`child`](Self::child), and where `U_LABELS` and it is not found,
+    /// [`u_label_child`](Self::u_label_child): one step of a walk.
+    #[inline(always)]
+    fn find<const U_LABELS: bool>(
+        &self,
+        parent: u16,
+        parent_hash: u64,
+        first: u64,
+        label: &[u8],
+    ) -> Option<(u32, usize, u64)> {
+        match self.child(parent, parent_hash, first, label) {
+            None if U_LABELS => self.u_label_child(parent, parent_hash, label),
+            found => found,
+        }
+    }
+
     /// [`child`](Self::child) for a label in U-label form: its A-label,
     /// looked up instead (`None` for an ASCII label).
     #[inline(never)]
@@ -898,10 +914,7 @@ impl Table<'_> {
         let mut policy = 0;
         while start < end {
             let label = &name[start..end];
-            let found_child = match self.child(parent, parent_hash, first, label) {
-                None if U_LABELS => self.u_label_child(parent, parent_hash, label),
-                found => found,
-            };
+            let found_child = self.find::<U_LABELS>(parent, parent_hash, first, label);
             let Some((word, child, h)) = found_child else {
                 if !U_LABELS && has_non_ascii(name, start, end, first) {
                     // Rare: a U-label; start again, looking them up.
@@ -999,10 +1012,7 @@ impl Table<'_> {
                 break;
             }
             let label = &name[start..end];
-            let found_child = match self.child(child as u16, h, first, label) {
-                None if U_LABELS => self.u_label_child(child as u16, h, label),
-                found => found,
-            };
+            let found_child = self.find::<U_LABELS>(child as u16, h, first, label);
             let Some((word, c, hash)) = found_child else {
                 if !U_LABELS && has_non_ascii(name, start, end, first) {
                     return self.lookup_u_labels(name, private);
