@@ -1064,20 +1064,17 @@ fn label_before(name: &[u8], end: usize) -> (usize, u64) {
         let start = label_start(name, end - 8);
         return (start, read64(name, start));
     }
-    if name.len() >= 8 {
-        // The first `end` (< 8) bytes, in the low bytes of a whole word.
-        let w = read64(name, 0);
-        let m = dots(w) & ((1u64 << (8 * end)) - 1);
-        // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
-        let start = (64 - m.leading_zeros() as usize) / 8;
-        let len = end - start;
-        return (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1));
-    }
-    let start = name[..end]
-        .iter()
-        .rposition(|&b| b == b'.')
-        .map_or(0, |i| i + 1);
-    (start, head(&name[start..end]))
+    // The first `end` (< 8) bytes, in the low bytes of a word.
+    let w = if name.len() >= 8 {
+        read64(name, 0)
+    } else {
+        head(name)
+    };
+    let m = dots(w) & ((1u64 << (8 * end)) - 1);
+    // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
+    let start = (64 - m.leading_zeros() as usize) / 8;
+    let len = end - start;
+    (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1))
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
@@ -1095,20 +1092,15 @@ fn label_start(name: &[u8], end: usize) -> usize {
     if e == 0 {
         return 0;
     }
-    if name.len() >= 8 {
-        // The first `e` (< 8) bytes, in the low bytes of a whole word.
-        let m = dots(read64(name, 0)) & ((1u64 << (8 * e)) - 1);
-        if m == 0 {
-            0
-        } else {
-            (63 - m.leading_zeros() as usize) / 8 + 1
-        }
+    // The first `e` (< 8) bytes, in the low bytes of a word.
+    let w = if name.len() >= 8 {
+        read64(name, 0)
     } else {
-        name[..e]
-            .iter()
-            .rposition(|&b| b == b'.')
-            .map_or(0, |i| i + 1)
-    }
+        head(name)
+    };
+    let m = dots(w) & ((1u64 << (8 * e)) - 1);
+    // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
+    (64 - m.leading_zeros() as usize) / 8
 }
 
 // ---------------------------------------------------------------------------
