@@ -1066,17 +1066,23 @@ fn label_before(name: &[u8], end: usize) -> (usize, u64) {
         let start = label_start(name, end - 8);
         return (start, read64(name, start));
     }
-    // The first `end` (< 8) bytes, in the low bytes of a word.
+    let (start, w) = in_first_word(name, end);
+    let len = end - start;
+    (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1))
+}
+
+/// For `end < 8`: one past the last `.` of `name[..end]` (or 0), and the
+/// word whose low bytes are the name's first (up to 8) bytes.
+#[inline(always)]
+fn in_first_word(name: &[u8], end: usize) -> (usize, u64) {
     let w = if name.len() >= 8 {
         read64(name, 0)
     } else {
         head(name)
     };
     let m = dots(w) & ((1u64 << (8 * end)) - 1);
-    // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
-    let start = (64 - m.leading_zeros() as usize) / 8;
-    let len = end - start;
-    (start, (w >> (8 * start)) & ((1u64 << (8 * len)) - 1))
+    // `m == 0`: 64 leading zeros, so 0.
+    ((64 - m.leading_zeros() as usize) / 8, w)
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
@@ -1094,15 +1100,7 @@ fn label_start(name: &[u8], end: usize) -> usize {
     if e == 0 {
         return 0;
     }
-    // The first `e` (< 8) bytes, in the low bytes of a word.
-    let w = if name.len() >= 8 {
-        read64(name, 0)
-    } else {
-        head(name)
-    };
-    let m = dots(w) & ((1u64 << (8 * e)) - 1);
-    // One past the last dot, or 0 (`m == 0`: 64 leading zeros).
-    (64 - m.leading_zeros() as usize) / 8
+    in_first_word(name, e).0
 }
 
 // ---------------------------------------------------------------------------
