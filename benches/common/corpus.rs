@@ -1,7 +1,8 @@
 //! The bench corpus (`benches/data/corpus.tsv`, made by
 //! `scripts/gen_corpus.py`), shared by `benches/check.rs`,
-//! `benches/suffix.rs`, `examples/interleaved.rs` and
-//! `examples/instructions.rs`, which include this file with `#[path]`.
+//! `benches/suffix.rs`, `examples/interleaved.rs`,
+//! `examples/instructions.rs` and the harness of `scripts/ab_suffix.sh`,
+//! which include this file with `#[path]`.
 #![allow(dead_code)]
 
 /// `CATEGORY<TAB>NAME` per line; embedded, so nothing depends on the working

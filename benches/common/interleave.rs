@@ -1,6 +1,6 @@
 //! Interleaved timing, shared by `examples/interleaved.rs`,
-//! `examples/interleaved_suffix.rs` and `benches/words.rs` (included with
-//! `#[path]`): the functions compared take turns in bursts of about 2 ms over
+//! `examples/interleaved_suffix.rs`, `benches/words.rs` and the harness of
+//! `scripts/ab_suffix.sh` (included with `#[path]`): the functions compared take turns in bursts of about 2 ms over
 //! many rounds, so that each round compares them under the same machine
 //! load. On a machine whose speed drifts (shared cores, frequency changes), a
 //! ratio of adjacent bursts holds up where separate long measurements do not.
