@@ -81,6 +81,16 @@ fn main() {
         interleave::median_ratio(&t[2], &t[0]),
         interleave::median_ratio(&t[2], &t[1]),
     );
+    let min = |v: &[f64]| v.iter().copied().fold(f64::MAX, f64::min);
+    println!(
+        "fastest rounds: new {:.1} ns, base {:.1} ns, publicsuffix {:.1} ns; \
+         base/new {:.3}, publicsuffix/new {:.2}x",
+        min(&t[0]),
+        min(&t[1]),
+        min(&t[2]),
+        min(&t[1]) / min(&t[0]),
+        min(&t[2]) / min(&t[0]),
+    );
 }
 RUST
 cargo build --release --quiet --manifest-path "$ab/harness/Cargo.toml" --target-dir "$ab/target"

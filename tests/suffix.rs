@@ -344,14 +344,17 @@ fn embedded_version() {
 #[test]
 fn table_size() {
     let size = SuffixList::embedded().memory_usage();
-    let (_, slots, pilots, labels) = SuffixList::embedded().__raw_parts();
+    let (_, slots, tags, pilots, labels) = SuffixList::embedded().__raw_parts();
     println!(
-        "suffix table: {size} bytes ({} slots x 6 + 2 + {} pilots x 2 + {} label bytes)",
-        slots.len() / 6,
+        "suffix table: {size} bytes ({} slots x 7 + 2 + {} pilots x 2 + {} label bytes)",
+        tags.len(),
         pilots.len(),
         labels.len()
     );
-    assert_eq!(slots.len() % 6, 2);
-    assert_eq!(size, slots.len() + pilots.len() * 2 + labels.len());
+    assert_eq!(slots.len(), tags.len() * 6 + 2);
+    assert_eq!(
+        size,
+        slots.len() + tags.len() + pilots.len() * 2 + labels.len()
+    );
     assert!(size <= 128 * 1024);
 }

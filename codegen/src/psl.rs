@@ -17,7 +17,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     let list =
         dncheck::SuffixList::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let version = list.version().unwrap_or(SNAPSHOT_DATE).to_owned();
-    let (seed, slots, pilots, labels) = list.__raw_parts();
+    let (seed, slots, tags, pilots, labels) = list.__raw_parts();
     assert!(labels.is_ascii(), "labels are A-labels");
 
     // The builder merges the policy data (compiled into dncheck) into the
@@ -69,6 +69,18 @@ pub fn generate(root: &std::path::Path) -> Output {
         writeln!(s, "{line}\\").unwrap();
     }
     writeln!(s, "\";").unwrap();
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// Per slot: the tag (8 bits of the path hash) of its key."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) static TAGS: [u8; {}] = [", tags.len()).unwrap();
+    for row in tags.chunks(16) {
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:02x}")).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
     writeln!(s, "/// Per hash bucket: the pilot that places its keys.").unwrap();
     writeln!(s, "pub(crate) static PILOTS: [u16; {}] = [", pilots.len()).unwrap();
