@@ -11,22 +11,17 @@
 //! one label and lands on exactly one slot, which it verifies; no search, no
 //! probing. Four flat arrays:
 //!
-//! * `slots: [u8]`, one 6-byte little-endian record per slot, then 2 bytes
-//!   of padding, so that a lookup reads a record as one 8-byte word:
-//!   * bytes 0..2: the parent's slot (`ROOT` for a TLD, `EMPTY` for an
-//!     empty slot), so that a slot is verified by its parent and its label
-//!     alone;
-//!   * bytes 2..6: the node word: bits 0..6 the label's length (at most
-//!     63), so that the parent and the length are one 22-bit key compared
-//!     at once, bits 6..23 its byte offset in `labels`, bits 23..29 the rule
-//!     flags below, bit 29 "has children", bits 30 and 31 the policy bits
-//!     (reserved name, per-suffix rule). An empty slot's word is 0.
-//! * `tags: [u8]`, per slot, 8 bits of its key's path hash that neither the
-//!   bucket nor the slot depends on. A probe for a label that is not in the
-//!   table (most second labels: `example` under `com`) ends at the tag in
-//!   255 cases of 256, and the tags (11 KiB for the whole list) stay in the
-//!   L1 cache where the records (65 KiB) do not: 1.5 L1 misses a lookup
-//!   became 0.8 (cachegrind), and the lookup 2-5% faster.
+//! * `parents: [u16]`, per slot, the parent's slot (`ROOT` for a TLD,
+//!   `EMPTY` for an empty slot), so that a slot is verified by its parent
+//!   and its label alone. It is compared first, in an array of 22 KiB that
+//!   stays in the L1 cache: a probe for a label that is not in the table
+//!   (most second labels: `example` under `com`) ends there unless the slot
+//!   it lands on holds a child of the same parent (for `com`, 456 slots of
+//!   11,023).
+//! * `words: [u32]`, per slot, the node word: bits 0..6 the label's length
+//!   (at most 63), bits 6..23 its byte offset in `labels`, bits 23..29 the
+//!   rule flags below, bit 29 "has children", bits 30 and 31 the policy bits
+//!   (reserved name, per-suffix rule). An empty slot's word is 0.
 //! * `pilots: [u16]`, per hash bucket (a power of two of them, about a
 //!   quarter of the slots; the top bits of the path hash pick one): the
 //!   displacement that sends the bucket's keys to free slots
@@ -71,9 +66,7 @@ const LEN_BITS: u32 = 6;
 const OFFSET_SHIFT: u32 = LEN_BITS;
 const OFFSET_BITS: u32 = 17;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
-/// The bits of a record (read as a word) that identify its key: the parent's
-/// slot (bits 0..16) and the label's length (bits 16..22).
-const KEY_MASK: u64 = (1 << (16 + LEN_BITS)) - 1;
+const LEN_MASK: u32 = (1 << LEN_BITS) - 1;
 
 /// The node is a rule (`example.com`) of either section.
 const RULE: u32 = 1 << 23;
@@ -135,8 +128,8 @@ const MAX_LABEL: usize = 63;
 #[derive(Clone, PartialEq, Eq)]
 pub struct SuffixList {
     seed: u64,
-    slots: Cow<'static, [u8]>,
-    tags: Cow<'static, [u8]>,
+    parents: Cow<'static, [u16]>,
+    words: Cow<'static, [u32]>,
     pilots: Cow<'static, [u16]>,
     labels: Cow<'static, [u8]>,
     version: Option<Cow<'static, str>>,
@@ -144,8 +137,8 @@ pub struct SuffixList {
 
 static EMBEDDED: SuffixList = SuffixList {
     seed: psl::SEED,
-    slots: Cow::Borrowed(psl::SLOTS),
-    tags: Cow::Borrowed(&psl::TAGS),
+    parents: Cow::Borrowed(psl::PARENTS),
+    words: Cow::Borrowed(psl::WORDS),
     pilots: Cow::Borrowed(&psl::PILOTS),
     labels: Cow::Borrowed(psl::LABELS),
     version: Some(Cow::Borrowed(psl::VERSION)),
@@ -154,9 +147,8 @@ static EMBEDDED: SuffixList = SuffixList {
 /// The embedded table's arrays, as constants for its lookup.
 const EMBEDDED_TABLE: Table<'static> = Table {
     seed: psl::SEED,
-    slots: psl::SLOTS,
-    tags: &psl::TAGS,
-    count: psl::SLOT_COUNT,
+    parents: psl::PARENTS,
+    words: psl::WORDS,
     pilots: &psl::PILOTS,
     labels: psl::LABELS,
 };
@@ -548,7 +540,7 @@ impl fmt::Debug for SuffixList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SuffixList")
             .field("version", &self.version())
-            .field("slots", &slot_count(&self.slots))
+            .field("slots", &self.parents.len())
             .field("label_bytes", &self.labels.len())
             .finish()
     }
@@ -654,7 +646,7 @@ impl SuffixList {
     /// ```
     #[must_use]
     pub fn memory_usage(&self) -> usize {
-        self.slots.len() + self.tags.len() + self.pilots.len() * 2 + self.labels.len()
+        self.parents.len() * 2 + self.words.len() * 4 + self.pilots.len() * 2 + self.labels.len()
     }
 
     /// Finds the public suffix of `name` in one pass over its labels from
@@ -700,9 +692,8 @@ impl SuffixList {
     fn table(&self) -> Table<'_> {
         Table {
             seed: self.seed,
-            slots: &self.slots,
-            tags: &self.tags,
-            count: slot_count(&self.slots),
+            parents: &self.parents,
+            words: &self.words,
             pilots: &self.pilots,
             labels: &self.labels,
         }
@@ -712,11 +703,11 @@ impl SuffixList {
     /// the public API.
     #[doc(hidden)]
     #[must_use]
-    pub fn __raw_parts(&self) -> (u64, &[u8], &[u8], &[u16], &[u8]) {
+    pub fn __raw_parts(&self) -> (u64, &[u16], &[u32], &[u16], &[u8]) {
         (
             self.seed,
-            &self.slots,
-            &self.tags,
+            &self.parents,
+            &self.words,
             &self.pilots,
             &self.labels,
         )
@@ -810,22 +801,6 @@ fn slot(h: u64, pilot: u32, slots: usize) -> usize {
     ((x * slots as u64) >> 32) as usize
 }
 
-/// A slot's tag: 8 bits of the path hash that neither [`bucket`] nor
-/// [`slot`] uses.
-#[inline(always)]
-fn tag(h: u64) -> u8 {
-    (h >> 32) as u8
-}
-
-/// The bytes of a slot's record.
-const RECORD: usize = 6;
-
-/// The number of slots of a `slots` array (records and padding).
-#[inline(always)]
-fn slot_count(slots: &[u8]) -> usize {
-    slots.len() / RECORD
-}
-
 /// Where a walk stands: at the label `name[start..end]` (of head `first`)
 /// under the node in slot `parent` (of path hash `parent_hash`), with the
 /// suffix so far (its length, and the bits of the rule that matched it in its
@@ -846,11 +821,8 @@ struct Step {
 /// The arrays of a [`SuffixList`], borrowed for one lookup.
 struct Table<'t> {
     seed: u64,
-    slots: &'t [u8],
-    /// Per slot, the tag of its key's path hash.
-    tags: &'t [u8],
-    /// The number of slots.
-    count: usize,
+    parents: &'t [u16],
+    words: &'t [u32],
     pilots: &'t [u16],
     labels: &'t [u8],
 }
@@ -868,19 +840,16 @@ impl Table<'_> {
     ) -> Option<(u32, usize, u64)> {
         let h = hash(parent_hash, first, label);
         let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
-        let slot = slot(h, pilot, self.count);
-        // Most misses end here, at the small array, without the record.
-        if self.tags[slot] != tag(h) {
+        let slot = slot(h, pilot, self.parents.len());
+        // Most misses end here, at the smaller array.
+        if self.parents[slot] != parent {
             return None;
         }
-        // The record and the 2 bytes after it (the next record's, or the
-        // padding), in one read.
-        let record = read64(self.slots, slot * RECORD);
+        let word = self.words[slot];
         let len = label.len();
-        if record & KEY_MASK != u64::from(parent) | (len as u64) << 16 {
+        if (word & LEN_MASK) as usize != len {
             return None;
         }
-        let word = (record >> 16) as u32;
         let off = ((word >> OFFSET_SHIFT) & OFFSET_MASK) as usize;
         // `labels` ends with 7 bytes of padding, so a word can be read at
         // any label's offset.
@@ -1466,13 +1435,13 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     // Parents are created before their children, so one pass in id order
     // computes the path hashes.
     let mut seed = K2;
-    let (pilots, slot_of, hashes) = loop {
+    let (pilots, slot_of) = loop {
         let mut hashes = alloc::vec![seed; trie.len()];
         for id in 1..trie.len() {
             hashes[id] = hash(hashes[parent_of[id]], head(label_of[id]), label_of[id]);
         }
         if let Some((pilots, slot_of)) = place(&hashes[1..], buckets, slots) {
-            break (pilots, slot_of, hashes);
+            break (pilots, slot_of);
         }
         seed = mum(seed, K0);
     };
@@ -1484,8 +1453,8 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     if labels.len() > (1 << OFFSET_BITS) {
         return Err(BuildError::new(ErrorKind::TooLarge));
     }
-    let mut records = alloc::vec![[EMPTY, 0, 0]; slots];
-    let mut tags = alloc::vec![0u8; slots];
+    let mut parents = alloc::vec![EMPTY; slots];
+    let mut words = alloc::vec![0u32; slots];
     for id in 1..trie.len() {
         let label = label_of[id];
         let inner = if trie[id].children.is_empty() {
@@ -1499,8 +1468,8 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
             0 => ROOT,
             p => slot_of[p - 1] as u16,
         };
-        records[slot] = [parent, word as u16, (word >> 16) as u16];
-        tags[slot] = tag(hashes[id]);
+        parents[slot] = parent;
+        words[slot] = word;
     }
 
     let version = match (version, commit) {
@@ -1509,19 +1478,10 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
         (None, Some(c)) => Some(alloc::format!("commit {c}")),
         (None, None) => None,
     };
-    // 6 bytes a record, and 2 of padding so that a lookup reads a whole
-    // word at any record.
-    let mut bytes = Vec::with_capacity(slots * RECORD + 2);
-    for [parent, lo, hi] in records {
-        for half in [parent, lo, hi] {
-            bytes.extend_from_slice(&half.to_le_bytes());
-        }
-    }
-    bytes.extend_from_slice(&[0, 0]);
     Ok(SuffixList {
         seed,
-        slots: Cow::Owned(bytes),
-        tags: Cow::Owned(tags),
+        parents: Cow::Owned(parents),
+        words: Cow::Owned(words),
         pilots: Cow::Owned(pilots),
         labels: Cow::Owned(labels),
         version: version.map(Cow::Owned),
@@ -1896,9 +1856,9 @@ mod tests {
 
     #[test]
     fn layout_limits() {
-        let (_, slots, _, _, labels) = list().__raw_parts();
-        assert_eq!(slots.len() % RECORD, 2);
-        assert!(slot_count(slots) < usize::from(EMPTY));
+        let (_, parents, words, _, labels) = list().__raw_parts();
+        assert_eq!(parents.len(), words.len());
+        assert!(parents.len() < usize::from(EMPTY));
         assert!(labels.len() <= 1 << OFFSET_BITS);
         assert!(list().memory_usage() <= 128 * 1024);
     }

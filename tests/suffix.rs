@@ -344,17 +344,17 @@ fn embedded_version() {
 #[test]
 fn table_size() {
     let size = SuffixList::embedded().memory_usage();
-    let (_, slots, tags, pilots, labels) = SuffixList::embedded().__raw_parts();
+    let (_, parents, words, pilots, labels) = SuffixList::embedded().__raw_parts();
     println!(
-        "suffix table: {size} bytes ({} slots x 7 + 2 + {} pilots x 2 + {} label bytes)",
-        tags.len(),
+        "suffix table: {size} bytes ({} slots x (2 + 4) + {} pilots x 2 + {} label bytes)",
+        parents.len(),
         pilots.len(),
         labels.len()
     );
-    assert_eq!(slots.len(), tags.len() * 6 + 2);
+    assert_eq!(parents.len(), words.len());
     assert_eq!(
         size,
-        slots.len() + tags.len() + pilots.len() * 2 + labels.len()
+        parents.len() * 2 + words.len() * 4 + pilots.len() * 2 + labels.len()
     );
     assert!(size <= 128 * 1024);
 }

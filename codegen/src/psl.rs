@@ -17,7 +17,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     let list =
         dncheck::SuffixList::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let version = list.version().unwrap_or(SNAPSHOT_DATE).to_owned();
-    let (seed, slots, tags, pilots, labels) = list.__raw_parts();
+    let (seed, parents, words, pilots, labels) = list.__raw_parts();
     assert!(labels.is_ascii(), "labels are A-labels");
 
     // The builder merges the policy data (compiled into dncheck) into the
@@ -35,7 +35,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(
         s,
         "// {} slots, {} buckets, {} label bytes; {} bytes of table (layout: src/suffix.rs).",
-        slots.len() / 6,
+        parents.len(),
         pilots.len(),
         labels.len(),
         list.memory_usage()
@@ -48,36 +48,27 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "/// The path hash of the root.").unwrap();
     writeln!(s, "pub(crate) const SEED: u64 = 0x{seed:016x};").unwrap();
     writeln!(s).unwrap();
-    writeln!(s, "/// The number of slots.").unwrap();
     writeln!(
         s,
-        "pub(crate) const SLOT_COUNT: usize = {};",
-        slots.len() / 6
+        "/// Per slot: the parent's slot (65535: a TLD; 65534: an empty slot)."
     )
     .unwrap();
-    writeln!(s).unwrap();
-    writeln!(
-        s,
-        "/// Per slot, 6 bytes little-endian: the parent's slot (65535: a TLD; 65534: an\n\
-         /// empty slot), then the node word (label offset, length, rule flags, has-children\n\
-         /// bit, policy bits); then 2 bytes of padding."
-    )
-    .unwrap();
-    writeln!(s, "pub(crate) static SLOTS: &[u8] = b\"\\").unwrap();
-    for row in slots.chunks(6 * 8) {
-        let line: String = row.iter().map(|b| format!("\\x{b:02x}")).collect();
-        writeln!(s, "{line}\\").unwrap();
+    writeln!(s, "pub(crate) static PARENTS: &[u16] = &[").unwrap();
+    for row in parents.chunks(12) {
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:04x}")).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
     }
-    writeln!(s, "\";").unwrap();
+    writeln!(s, "];").unwrap();
     writeln!(s).unwrap();
     writeln!(
         s,
-        "/// Per slot: the tag (8 bits of the path hash) of its key."
+        "/// Per slot: the node word (label length, label offset, rule flags,\n\
+         /// has-children bit, policy bits); 0 for an empty slot."
     )
     .unwrap();
-    writeln!(s, "pub(crate) static TAGS: [u8; {}] = [", tags.len()).unwrap();
-    for row in tags.chunks(16) {
-        let line: Vec<String> = row.iter().map(|c| format!("0x{c:02x}")).collect();
+    writeln!(s, "pub(crate) static WORDS: &[u32] = &[").unwrap();
+    for row in words.chunks(8) {
+        let line: Vec<String> = row.iter().map(|c| format!("0x{c:08x}")).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
