@@ -862,6 +862,37 @@ impl Table<'_> {
         ok.then_some((word, slot, h))
     }
 
+    /// [`child`](Self::child) for a label of 1 to 16 bytes given by its
+    /// length and its first and last 8 bytes (`last == first` for 8 bytes
+    /// or less), compared without a branch on its length.
+    #[inline(always)]
+    fn child16(
+        &self,
+        parent: u16,
+        parent_hash: u64,
+        first: u64,
+        last: u64,
+        len: usize,
+    ) -> Option<(u32, usize, u64)> {
+        let rest = pick(len > 8, K0 ^ last, 0);
+        let h = mum(first ^ parent_hash, rest ^ K2 ^ len as u64);
+        let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
+        let slot = slot(h, pilot, self.parents.len());
+        if self.parents[slot] != parent {
+            return None;
+        }
+        let word = self.words[slot];
+        if (word & LEN_MASK) as usize != len {
+            return None;
+        }
+        let off = ((word >> OFFSET_SHIFT) & OFFSET_MASK) as usize;
+        // `1 <= len <= 16` here: the stored label has this length.
+        let mask = u64::MAX >> (64 - 8 * len.min(8));
+        let stored_first = read64(self.labels, off) & mask;
+        let stored_last = read64(self.labels, off + len.max(8) - 8) & mask;
+        ((stored_first == first) & (stored_last == last)).then_some((word, slot, h))
+    }
+
     /// [`child`](Self::child), and where `U_LABELS` and it is not found,
     /// [`u_label_child`](Self::u_label_child): one step of a walk.
     #[inline(always)]
@@ -1037,9 +1068,12 @@ impl Table<'_> {
     /// [`lookup`](Self::lookup), with its first two steps written out for
     /// the common case: a name of at least 8 bytes whose last label (under 8
     /// bytes) is a node without a wildcard or exception rule, and whose
-    /// second label is not a node, or a leaf without one. The walk takes
-    /// over at the second label where it is a node with children or such a
-    /// rule, and from the start for any other name.
+    /// second label (under 16 bytes) is not a node, or a leaf without one.
+    /// The walk takes over at the third label under a second-level node with
+    /// children (`x.co.uk`), and from the start for any other name.
+    ///
+    /// The second label is split and compared without a branch on its
+    /// length, which no predictor knows.
     #[inline(always)]
     fn quick(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
@@ -1048,67 +1082,75 @@ impl Table<'_> {
         } else {
             (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
         };
-        if n >= 8 {
-            let w = read64(name, n - 8);
-            let m = dots(w);
-            if m != 0 {
-                let lz = m.leading_zeros();
-                let dot = n - 1 - (lz / 8) as usize;
-                let first = (w >> 1) >> (63 - lz);
-                if let Some((word, slot, h)) = self.child(ROOT, self.seed, first, &name[dot + 1..])
-                {
-                    let hit = word & rules;
-                    let (start, first) = label_before(name, dot);
-                    if hit & both(WILDCARD | EXCEPTION) == 0 && start < dot {
-                        let at = Step {
-                            start,
-                            end: dot,
-                            first,
-                            parent: slot as u16,
-                            parent_hash: h,
-                            len: n - dot - 1,
-                            rule: if hit & both(RULE) != 0 {
-                                word & both(RULE)
-                            } else {
-                                0
-                            },
-                            policy: word,
-                        };
-                        return self.second(name, private, rules, at);
-                    }
-                }
-            }
+        if n < 8 {
+            return self.lookup_out(name, private);
         }
-        self.lookup_out(name, private)
-    }
-
-    /// [`quick`](Self::quick) at the second label, `at`, under a TLD that
-    /// matched and whose node word is `at.policy`.
-    #[inline(always)]
-    fn second(&self, name: &[u8], private: bool, rules: u32, at: Step) -> SuffixMatch {
-        let n = name.len();
-        let Step {
-            start,
-            end,
-            first,
-            parent,
-            parent_hash,
-            mut len,
-            mut rule,
-            mut policy,
-        } = at;
+        let w = read64(name, n - 8);
+        let m = dots(w);
+        if m == 0 {
+            return self.lookup_out(name, private);
+        }
+        // The TLD, `name[dot + 1..]`, is in the word just read.
+        let lz = m.leading_zeros();
+        let dot = n - 1 - (lz / 8) as usize;
+        let first = (w >> 1) >> (63 - lz);
+        let Some((word, slot, h)) = self.child(ROOT, self.seed, first, &name[dot + 1..]) else {
+            return self.lookup_out(name, private);
+        };
+        let hit = word & rules;
+        if hit & both(WILDCARD | EXCEPTION) != 0 || dot == 0 {
+            return self.lookup_out(name, private);
+        }
+        // The second label, `name[start..dot]`, from the 8 bytes before the
+        // TLD's dot, then the 8 before them: branches on whether the name
+        // has a third label (and where), not on the second label's length.
+        let (hi, lo) = before(name, dot);
+        let mh = dots(hi);
+        let start = if mh != 0 {
+            dot - (mh.leading_zeros() / 8) as usize
+        } else {
+            let ml = dots(lo);
+            if ml != 0 {
+                dot - 8 - (ml.leading_zeros() / 8) as usize
+            } else if dot <= 16 {
+                0
+            } else {
+                // Rare: a second label of 16 bytes or more.
+                return self.lookup_out(name, private);
+            }
+        };
+        let len2 = dot - start;
+        if len2 == 0 {
+            return self.lookup_out(name, private);
+        }
+        let mut policy = word;
+        let mut rule = if hit & both(RULE) != 0 {
+            word & both(RULE)
+        } else {
+            0
+        };
+        let mut len = n - dot - 1;
         let mut reg = n - start;
-        if policy & INNER != 0 {
-            match self.child(parent, parent_hash, first, &name[start..end]) {
+        if word & INNER != 0 {
+            // Its first 8 bytes, and its last 8 (the first again if it is
+            // at most 8 bytes long).
+            let first = if start + 8 <= n {
+                read64(name, start) & u64::MAX >> (64 - 8 * len2.min(8))
+            } else {
+                head(&name[start..dot])
+            };
+            let last = pick(len2 > 8, hi, first);
+            match self.child16(slot as u16, h, first, last, len2) {
                 None => {
-                    if has_non_ascii(name, start, end, first) {
+                    if (first | last) & HIGH != 0 {
                         return self.lookup_u_labels(name, private);
                     }
                 }
                 Some((word, slot, h)) => {
                     let hit = word & rules;
                     if hit & both(WILDCARD | EXCEPTION) != 0 {
-                        return self.walk_out(name, private, at);
+                        // Rare (`*.kawasaki.jp`): the walk, from the start.
+                        return self.lookup_out(name, private);
                     }
                     policy |= word;
                     if hit & both(RULE) != 0 {
@@ -1149,7 +1191,7 @@ impl Table<'_> {
         found
     }
 
-    /// [`walk`](Self::walk) out of line, for [`second`](Self::second).
+    /// [`walk`](Self::walk) out of line, for [`quick`](Self::quick).
     #[inline(never)]
     fn walk_out(&self, name: &[u8], private: bool, at: Step) -> SuffixMatch {
         self.walk::<false>(name, private, at)
@@ -1254,6 +1296,28 @@ fn in_first_word(name: &[u8], end: usize) -> (usize, u64) {
     let m = dots(w) & ((1u64 << (8 * end)) - 1);
     // `m == 0`: 64 leading zeros, so 0.
     ((64 - m.leading_zeros() as usize) / 8, w)
+}
+
+/// `if cond { a } else { b }` with no branch: for a condition no predictor
+/// knows, such as a label's length (`core::hint::select_unpredictable` is
+/// newer than the crate's minimum Rust version).
+#[inline(always)]
+fn pick(cond: bool, a: u64, b: u64) -> u64 {
+    b ^ ((a ^ b) & u64::from(cond).wrapping_neg())
+}
+
+/// The 16 bytes of `name` before `end` (`1 <= end`, `name.len() >= 8`), as
+/// two words, `name[end - 8..end]` and `name[end - 16..end - 8]`, with zero
+/// bytes in place of those before the name's start.
+#[inline(always)]
+fn before(name: &[u8], end: usize) -> (u64, u64) {
+    let at = end.saturating_sub(8);
+    // Shifted by 8 bytes at most (`end >= 1`).
+    let hi = read64(name, at) << (8 * (at + 8 - end));
+    let at = end.saturating_sub(16);
+    let shift = 8 * (at + 16 - end);
+    let lo = read64(name, at) << (shift & 63);
+    (hi, pick(shift < 64, lo, 0))
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
@@ -1730,15 +1794,34 @@ mod tests {
             let ascii = to_ascii(body).unwrap();
             for body in [body, &*ascii] {
                 check(body);
+                check(&alloc::format!(".{body}"));
+                check(&alloc::format!("..{body}"));
                 for p in &prefixes {
                     check(&alloc::format!("{p}.{body}"));
                     check(&alloc::format!("x.{p}.{body}"));
                     check(&alloc::format!("{p}.w.{body}"));
                 }
-                names += 1 + 3 * prefixes.len();
+                names += 3 + 3 * prefixes.len();
             }
         }
         assert!(names > 200_000, "{names}");
+        // Empty labels and dots at the word boundaries.
+        for body in ["com", "jp", "co.uk", "ck", "abcdefg", "abcdefgh"] {
+            for pad in 0..20 {
+                let x = &"xxxxxxxxxxxxxxxxxxxx"[..pad];
+                for name in [
+                    alloc::format!(".{x}{body}"),
+                    alloc::format!(".{x}.{body}"),
+                    alloc::format!("{x}.{body}"),
+                    alloc::format!("{x}..{body}"),
+                    alloc::format!("..{x}.{body}"),
+                    alloc::format!("{x}.{body}."),
+                    alloc::format!("{x}.é.{body}"),
+                ] {
+                    check(&name);
+                }
+            }
+        }
         // Random names: a small alphabet, so that labels of the list turn up.
         let alphabet = [
             "a", "b", "c", "o", "m", "k", "j", "p", "-", ".", ".", ".", "中", "é",
