@@ -1134,11 +1134,9 @@ impl Table<'_> {
         if word & INNER != 0 {
             // Its first 8 bytes, and its last 8 (the first again if it is
             // at most 8 bytes long).
-            let first = if start + 8 <= n {
-                read64(name, start) & u64::MAX >> (64 - 8 * len2.min(8))
-            } else {
-                head(&name[start..dot])
-            };
+            let at = start.min(n - 8);
+            let first =
+                (read64(name, at) >> (8 * (start - at))) & (u64::MAX >> (64 - 8 * len2.min(8)));
             let last = pick(len2 > 8, hi, first);
             match self.child16(slot as u16, h, first, last, len2) {
                 None => {
