@@ -24,7 +24,9 @@ rounds=${2:-41}
 ab=$root/target/ab
 rm -rf "$ab/base"
 mkdir -p "$ab/base" "$ab/harness/src"
-git archive "$rev" | tar -x -C "$ab/base"
+# -m: the files get the time of extraction, not of the commit, so that cargo
+# rebuilds the base even when an older revision follows a newer one.
+git archive "$rev" | tar -x -m -C "$ab/base"
 # The package (first `name =` line) only; the binary keeps its name.
 sed -i '0,/^name = "dncheck"$/s//name = "dncheck_base"/' "$ab/base/Cargo.toml"
 cat >"$ab/harness/Cargo.toml" <<EOF
