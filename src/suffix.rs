@@ -839,18 +839,8 @@ impl Table<'_> {
         label: &[u8],
     ) -> Option<(u32, usize, u64)> {
         let h = hash(parent_hash, first, label);
-        let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
-        let slot = slot(h, pilot, self.parents.len());
-        // Most misses end here, at the smaller array.
-        if self.parents[slot] != parent {
-            return None;
-        }
-        let word = self.words[slot];
         let len = label.len();
-        if (word & LEN_MASK) as usize != len {
-            return None;
-        }
-        let off = ((word >> OFFSET_SHIFT) & OFFSET_MASK) as usize;
+        let (word, slot, off) = self.probe(h, parent, len)?;
         // `labels` ends with 7 bytes of padding, so a word can be read at
         // any label's offset.
         let stored = read64(self.labels, off);
@@ -860,6 +850,24 @@ impl Table<'_> {
             stored == first && same(&self.labels[off + 8..off + len], &label[8..])
         };
         ok.then_some((word, slot, h))
+    }
+
+    /// The slot a path hash `h` lands on, if it holds a child of `parent`
+    /// with a label of `len` bytes: its node word, the slot and the label's
+    /// offset in `labels`, for the caller to compare the label.
+    #[inline(always)]
+    fn probe(&self, h: u64, parent: u16, len: usize) -> Option<(u32, usize, usize)> {
+        let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
+        let slot = slot(h, pilot, self.parents.len());
+        // Most misses end here, at the smaller array.
+        if self.parents[slot] != parent {
+            return None;
+        }
+        let word = self.words[slot];
+        if (word & LEN_MASK) as usize != len {
+            return None;
+        }
+        Some((word, slot, ((word >> OFFSET_SHIFT) & OFFSET_MASK) as usize))
     }
 
     /// [`child`](Self::child) for a label of 1 to 16 bytes given by its
@@ -874,18 +882,10 @@ impl Table<'_> {
         last: u64,
         len: usize,
     ) -> Option<(u32, usize, u64)> {
+        // `hash` for a label of at most 16 bytes.
         let rest = pick(len > 8, K0 ^ last, 0);
         let h = mum(first ^ parent_hash, rest ^ K2 ^ len as u64);
-        let pilot = mix_pilot(self.pilots[bucket(h, self.pilots.len())]);
-        let slot = slot(h, pilot, self.parents.len());
-        if self.parents[slot] != parent {
-            return None;
-        }
-        let word = self.words[slot];
-        if (word & LEN_MASK) as usize != len {
-            return None;
-        }
-        let off = ((word >> OFFSET_SHIFT) & OFFSET_MASK) as usize;
+        let (word, slot, off) = self.probe(h, parent, len)?;
         // `1 <= len <= 16` here: the stored label has this length.
         let mask = u64::MAX >> (64 - 8 * len.min(8));
         let stored_first = read64(self.labels, off) & mask;
