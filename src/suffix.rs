@@ -1312,10 +1312,11 @@ fn before(name: &[u8], end: usize) -> (u64, u64) {
     let at = end.saturating_sub(8);
     // Shifted by 8 bytes at most (`end >= 1`).
     let hi = read64(name, at) << (8 * (at + 8 - end));
+    // Shifted by 7 bytes at most where `end > 8`; nothing of the name
+    // where `end <= 8`.
     let at = end.saturating_sub(16);
-    let shift = 8 * (at + 16 - end);
-    let lo = read64(name, at) << (shift & 63);
-    (hi, pick(shift < 64, lo, 0))
+    let lo = read64(name, at) << ((8 * (at + 16 - end)) & 63);
+    (hi, pick(end > 8, lo, 0))
 }
 
 /// The start of the label that ends at `end`: one past the last `.` of
