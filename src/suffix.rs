@@ -1170,7 +1170,7 @@ impl Table<'_> {
                                 rule,
                                 policy,
                             };
-                            return self.walk_out(name, private, at);
+                            return self.walk::<false>(name, private, at);
                         }
                         if reg == 0 && next < start - 1 {
                             reg = n - next;
@@ -1187,12 +1187,6 @@ impl Table<'_> {
         found.policy = policy & POLICY;
         found.reg = reg;
         found
-    }
-
-    /// [`walk`](Self::walk) out of line, for [`quick`](Self::quick).
-    #[inline(never)]
-    fn walk_out(&self, name: &[u8], private: bool, at: Step) -> SuffixMatch {
-        self.walk::<false>(name, private, at)
     }
 
     /// The end of [`lookup`](Self::lookup) after the exception rule
