@@ -776,6 +776,14 @@ fn hash(parent: u64, first: u64, label: &[u8]) -> u64 {
     } else {
         0
     };
+    mix(parent, first, rest, len)
+}
+
+/// The last step of [`hash`]: the parent's path hash, the label's first
+/// word, the mix of its other bytes (`rest`, 0 for a label of at most 8
+/// bytes) and its length. Also [`Table::child16`]'s.
+#[inline(always)]
+fn mix(parent: u64, first: u64, rest: u64, len: usize) -> u64 {
     mum(first ^ parent, rest ^ K2 ^ len as u64)
 }
 
@@ -882,9 +890,8 @@ impl Table<'_> {
         last: u64,
         len: usize,
     ) -> Option<(u32, usize, u64)> {
-        // `hash` for a label of at most 16 bytes.
-        let rest = pick(len > 8, K0 ^ last, 0);
-        let h = mum(first ^ parent_hash, rest ^ K2 ^ len as u64);
+        // `hash` for a label of at most 16 bytes: no middle words.
+        let h = mix(parent_hash, first, pick(len > 8, K0 ^ last, 0), len);
         let (word, slot, off) = self.probe(h, parent, len)?;
         // `1 <= len <= 16` here: the stored label has this length.
         let mask = u64::MAX >> (64 - 8 * len.min(8));
