@@ -82,6 +82,16 @@ const ICANN_ONLY: u32 = 1;
 const fn both(kind: u32) -> u32 {
     kind | kind << ICANN_ONLY
 }
+/// The rule bits a lookup tests: those of either section, or those of the
+/// ICANN section.
+#[inline(always)]
+const fn rules_in_force(private: bool) -> u32 {
+    if private {
+        RULE | WILDCARD | EXCEPTION
+    } else {
+        (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
+    }
+}
 /// The node has children.
 const INNER: u32 = 1 << 29;
 /// Policy: the node's name and every name under it are reserved
@@ -985,13 +995,7 @@ impl Table<'_> {
     #[inline(always)]
     fn walk<const U_LABELS: bool>(&self, name: &[u8], private: bool, at: Step) -> SuffixMatch {
         let n = name.len();
-        // The rule bits in force: those of either section, or those of the
-        // ICANN section.
-        let rules = if private {
-            RULE | WILDCARD | EXCEPTION
-        } else {
-            (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
-        };
+        let rules = rules_in_force(private);
         let Step {
             mut start,
             mut end,
@@ -1084,11 +1088,7 @@ impl Table<'_> {
     #[inline(always)]
     fn quick(&self, name: &[u8], private: bool) -> SuffixMatch {
         let n = name.len();
-        let rules = if private {
-            RULE | WILDCARD | EXCEPTION
-        } else {
-            (RULE | WILDCARD | EXCEPTION) << ICANN_ONLY
-        };
+        let rules = rules_in_force(private);
         if n < 8 {
             return self.lookup_out(name, private);
         }
