@@ -7,10 +7,14 @@ use alloc::sync::Arc;
 use core::fmt;
 use core::str::FromStr;
 
+use crate::flags::{Flag, Flags};
 use crate::normalize::normalize;
+use crate::policy;
+use crate::reason::Rejection;
+use crate::suffix::SuffixList;
 use crate::suffix::{to_ascii, BuildError};
-use crate::verdict::SuffixParts;
-use crate::{policy, words, Flag, Flags, Hit, Rejection, SuffixList, Verdict, WordList};
+use crate::verdict::{SuffixParts, Verdict};
+use crate::words::{self, Hit, WordList};
 
 /// What kind of name a [`Checker`] accepts.
 ///

@@ -13,7 +13,7 @@ use idna_adapter::{
     MIDDLE_LTR_MASK, MIDDLE_RTL_MASK, RIGHT_OR_DUAL_JOINING_MASK, RTL_MASK,
 };
 
-use crate::Reason;
+use crate::reason::Reason;
 
 /// Longest label in ASCII form.
 pub(crate) const MAX_LABEL: usize = 63;

@@ -59,9 +59,11 @@ extern crate std;
 
 pub use crate::{
     checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
+    flags::{Flag, Flags},
     labels::Labels,
+    reason::{Reason, Rejection},
     suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
-    verdict::{Flag, Flags, Reason, Rejection, Verdict},
+    verdict::Verdict,
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
 
@@ -78,12 +80,14 @@ pub use crate::{
 pub const UNICODE_VERSION: &str = crate::generated::idna_tables::UNICODE_VERSION;
 
 mod checker;
+mod flags;
 mod format;
 mod generated;
 mod labels;
 mod normalize;
 mod policy;
 mod punycode;
+mod reason;
 mod suffix;
 mod verdict;
 mod words;

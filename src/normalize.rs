@@ -29,6 +29,7 @@
 use idna_adapter::Adapter;
 use smallvec::SmallVec;
 
+use crate::flags::Flag;
 use crate::format::{
     self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
 };
@@ -37,8 +38,8 @@ use crate::labels::{
     dot_len, head, input_label_span, label_end, read64, strip_root_dot, HIGH, ONES,
 };
 use crate::punycode;
-use crate::verdict::{Flag, NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};
-use crate::{Reason, Rejection};
+use crate::reason::{Reason, Rejection};
+use crate::verdict::{NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};
 
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
 static DATA: Adapter = Adapter::new();

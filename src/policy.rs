@@ -27,12 +27,13 @@
 
 use core::ops::RangeInclusive;
 
+use crate::checker::{Checker, Profile};
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
 use crate::normalize::decode_utf8;
+use crate::reason::{Reason, Rejection};
 use crate::suffix::{RegistryRule, SuffixList};
 use crate::verdict::SuffixParts;
-use crate::{Checker, Profile, Reason, Rejection};
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
 const CHINESE_MAX_CHARS: usize = 20;

@@ -71,7 +71,7 @@ use idna_adapter::Adapter;
 
 use crate::generated::fold as tables;
 use crate::generated::words as embedded;
-use crate::Verdict;
+use crate::verdict::Verdict;
 
 // ---------------------------------------------------------------------------
 // Folding

@@ -1,0 +1,97 @@
+//! The flags of an accepted name: properties worth reporting that do not
+//! refuse it. The normaliser sets the first three, the checker the last.
+
+/// A property of an accepted name worth reporting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Flag {
+    /// The input ended with a root dot (`example.com.`), which is accepted and
+    /// dropped from the canonical form.
+    RootDot,
+    /// At least one label is internationalised (a U-label or an `xn--` A-label).
+    Idn,
+    /// The input was not in canonical form: upper case, fullwidth forms,
+    /// ideographic dots or other UTS #46 mappings were applied.
+    Mapped,
+    /// A word of the checker's restricted-word list occurs left of the
+    /// public suffix; [`Checker::restricted`](crate::Checker::restricted)
+    /// lists the hits. Tencent's `BlackWord=true`.
+    Restricted,
+}
+
+impl Flag {
+    /// Every flag, in reporting order.
+    pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped, Flag::Restricted];
+
+    /// The stable name of the flag, as in the CLI's `flags` array.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Flag::RootDot.as_str(), "root_dot");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flag::RootDot => "root_dot",
+            Flag::Idn => "idn",
+            Flag::Mapped => "mapped",
+            Flag::Restricted => "restricted",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of [`Flag`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u8);
+
+impl Flags {
+    /// `true` if `flag` is set.
+    #[must_use]
+    pub const fn contains(self, flag: Flag) -> bool {
+        self.0 & flag.bit() != 0
+    }
+
+    pub(crate) fn insert(&mut self, flag: Flag) {
+        self.0 |= flag.bit();
+    }
+
+    /// `true` if no flag is set.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The flags that are set, in [`Flag::ALL`] order.
+    #[must_use = "iterators are lazy"]
+    pub fn iter(self) -> impl Iterator<Item = Flag> {
+        Flag::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    //! `Serialize`: a flag as its stable string, a set as an array of them.
+    use super::{Flag, Flags};
+    use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+    impl Serialize for Flag {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Flags {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(None)?;
+            for flag in self.iter() {
+                seq.serialize_element(&flag)?;
+            }
+            seq.end()
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Why a name is refused: the [`Reason`] enum with its vendor codes and
+//! messages (the contract of `docs/design.md`, "Reasons and vendor codes",
+//! in one place), and a [`Rejection`]: a reason and where in the input.
+
+use core::fmt;
+use core::ops::Range;
+
+/// Why a name was refused.
+///
+/// The string forms ([`Reason::as_str`]) are part of the public contract:
+/// they appear in the CLI's JSON and are what clients match on. Every reason
+/// carries the error code that Alibaba Cloud DNS and Tencent Cloud
+/// `CheckIntlDomainNew` return for it, spelled exactly as the vendors spell
+/// them, and a message in English and in Chinese.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Reason};
+///
+/// let err = Checker::default().check("a..b").unwrap_err();
+/// assert_eq!(err.reason(), Reason::EmptyLabel);
+/// assert_eq!(err.reason().as_str(), "empty_label");
+/// assert_eq!(err.reason().alibaba_code(), "InvalidDomainName.Format");
+/// assert_eq!(err.reason().tencent_code(), Some("InvalidParameter.DomainNameIsInvalid"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The input is empty.
+    Empty,
+    /// The ASCII form is longer than 253 octets, not counting a root dot
+    /// ([RFC 1035 §2.3.4](https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)).
+    TooLong,
+    /// A label is longer than 63 octets in ASCII form.
+    LabelTooLong,
+    /// A label is empty: `a..b`, a leading dot, or only a dot.
+    EmptyLabel,
+    /// A code point that UTS #46 with `UseSTD3ASCIIRules` disallows (space,
+    /// `_`, punctuation, controls, unassigned code points), or invalid UTF-8.
+    InvalidChar,
+    /// A label starts or ends with `-`, or has `--` at positions 3 and 4
+    /// without being an `xn--` A-label (UTS #46 `CheckHyphens`).
+    Hyphen,
+    /// An `xn--` label that does not decode, or decodes to a label that is not
+    /// a valid, NFC, non-ASCII U-label
+    /// ([RFC 5891 §5.4](https://www.rfc-editor.org/rfc/rfc5891#section-5.4)).
+    BadPunycode,
+    /// The bidi rule of [RFC 5893](https://www.rfc-editor.org/rfc/rfc5893)
+    /// is broken.
+    Bidi,
+    /// U+200C ZERO WIDTH NON-JOINER or U+200D ZERO WIDTH JOINER outside the
+    /// context [RFC 5892 Appendix A](https://www.rfc-editor.org/rfc/rfc5892#appendix-A) allows.
+    Joiner,
+    /// A label starts with a combining mark (General_Category M).
+    MarkStart,
+    /// The name is an IPv4 literal, or its top-level label is all digits (or
+    /// `0x` and hex digits, which URL parsers also read as a number):
+    /// `192.168.0.1`, `１２７．０．０．１`, `example.123`.
+    IpLiteral,
+    /// The name breaks a registry's rule for names under its suffix
+    /// ([`RegistryRule`](crate::RegistryRule)): under `cn`, `中国`, `中國`,
+    /// `公司` and `网络` an internationalised label must hold a Han character,
+    /// otherwise only letters, digits and hyphens, no `--`, and at most 20
+    /// characters.
+    SuffixRule,
+    /// A single label that is not a public suffix: `localhost`, `nosuchtld`
+    /// (DESIGN.md's other example, `foo`, is a TLD of the list: a
+    /// `public_suffix`).
+    NoSuffix,
+    /// The top-level domain is in no rule of the suffix list:
+    /// `example.notatld`.
+    UnknownSuffix,
+    /// The public suffix is known but not in the checker's supported set.
+    UnsupportedSuffix,
+    /// The name is itself a public suffix: `com.cn`, `com`.
+    PublicSuffix,
+    /// A special-use or reserved name, or a name under one (RFC 2606, 6761,
+    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`.
+    Reserved,
+    /// A subdomain (`www.example.com`) where the profile
+    /// ([`Profile::Registration`](crate::Profile::Registration)) requires a
+    /// registrable domain itself.
+    Subdomain,
+    /// A word of the checker's restricted-word list occurs in the labels
+    /// left of the public suffix. Not a refusal of
+    /// [`Checker::check`](crate::Checker::check), which accepts the name and
+    /// sets [`Flag::Restricted`]: the reason for callers (and the CLI) that
+    /// refuse such names, with Tencent's view `Available=false`,
+    /// `BlackWord=true` and no Tencent error code.
+    RestrictedWord,
+}
+
+impl Reason {
+    /// Every reason, in the order of the README's table.
+    pub const ALL: &'static [Reason] = &[
+        Reason::Empty,
+        Reason::TooLong,
+        Reason::LabelTooLong,
+        Reason::EmptyLabel,
+        Reason::InvalidChar,
+        Reason::Hyphen,
+        Reason::BadPunycode,
+        Reason::Bidi,
+        Reason::Joiner,
+        Reason::MarkStart,
+        Reason::IpLiteral,
+        Reason::SuffixRule,
+        Reason::NoSuffix,
+        Reason::UnknownSuffix,
+        Reason::UnsupportedSuffix,
+        Reason::PublicSuffix,
+        Reason::Reserved,
+        Reason::Subdomain,
+        Reason::RestrictedWord,
+    ];
+
+    /// The stable name of the reason, as in the CLI's `reason` field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::LabelTooLong.as_str(), "label_too_long");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        self.info().0
+    }
+
+    /// The Alibaba Cloud DNS error code for this reason.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Hyphen.alibaba_code(), "InvalidDomainName.Format");
+    /// ```
+    #[must_use]
+    pub const fn alibaba_code(self) -> &'static str {
+        self.info().1
+    }
+
+    /// The Tencent Cloud error code for this reason; `None` where Tencent
+    /// answers without an error (`restricted_word`: `Available=false`,
+    /// `BlackWord=true`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::Reason;
+    ///
+    /// assert_eq!(Reason::Empty.tencent_code(), Some("MissingParameter.DomainIsEmpty"));
+    /// assert_eq!(Reason::RestrictedWord.tencent_code(), None);
+    /// ```
+    #[must_use]
+    pub const fn tencent_code(self) -> Option<&'static str> {
+        self.info().2
+    }
+
+    /// A one-line English message for people.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Empty.message(), "the domain name is empty");
+    /// ```
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        self.info().3
+    }
+
+    /// A one-line Chinese message for people (Tencent's `ReasonZh`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Reason::Empty.message_zh(), "域名为空");
+    /// ```
+    #[must_use]
+    pub const fn message_zh(self) -> &'static str {
+        self.info().4
+    }
+
+    /// The one table of reason strings, codes and messages.
+    const fn info(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        &'static str,
+    ) {
+        const FORMAT: &str = "InvalidDomainName.Format";
+        const SUFFIX: &str = "InvalidDomainName.Suffix";
+        const INVALID: Option<&str> = Some("InvalidParameter.DomainNameIsInvalid");
+        match self {
+            Reason::Empty => (
+                "empty",
+                FORMAT,
+                Some("MissingParameter.DomainIsEmpty"),
+                "the domain name is empty",
+                "域名为空",
+            ),
+            Reason::TooLong => (
+                "too_long",
+                FORMAT,
+                INVALID,
+                "the domain name is longer than 253 characters in ASCII form",
+                "域名的 ASCII 形式超过 253 个字符",
+            ),
+            Reason::LabelTooLong => (
+                "label_too_long",
+                FORMAT,
+                INVALID,
+                "a label is longer than 63 characters in ASCII form",
+                "域名中某一级标签的 ASCII 形式超过 63 个字符",
+            ),
+            Reason::EmptyLabel => (
+                "empty_label",
+                FORMAT,
+                INVALID,
+                "the domain name has an empty label (two dots in a row, or a leading dot)",
+                "域名中有空标签（连续的点或以点开头）",
+            ),
+            Reason::InvalidChar => (
+                "invalid_char",
+                FORMAT,
+                INVALID,
+                "the domain name contains a character that is not allowed",
+                "域名包含不允许的字符",
+            ),
+            Reason::Hyphen => (
+                "hyphen",
+                FORMAT,
+                INVALID,
+                "a label starts or ends with a hyphen, or has hyphens in the third and fourth positions",
+                "标签以连字符开头或结尾，或第三、四位同时为连字符",
+            ),
+            Reason::BadPunycode => (
+                "bad_punycode",
+                FORMAT,
+                INVALID,
+                "an xn-- label is not valid Punycode for a valid internationalised label",
+                "xn-- 标签不是有效的国际化域名编码（Punycode）",
+            ),
+            Reason::Bidi => (
+                "bidi",
+                FORMAT,
+                INVALID,
+                "the domain name breaks the rule for right-to-left scripts (RFC 5893)",
+                "域名不符合从右到左文字的双向规则（RFC 5893）",
+            ),
+            Reason::Joiner => (
+                "joiner",
+                FORMAT,
+                INVALID,
+                "a zero-width joiner or non-joiner is used where it is not allowed",
+                "零宽连接符或零宽非连接符用在了不允许的位置",
+            ),
+            Reason::MarkStart => (
+                "mark_start",
+                FORMAT,
+                INVALID,
+                "a label starts with a combining mark",
+                "标签以组合附加符号开头",
+            ),
+            Reason::IpLiteral => (
+                "ip_literal",
+                FORMAT,
+                INVALID,
+                "the domain name is an IP address or ends in a numeric label",
+                "域名是 IP 地址，或顶级标签为纯数字",
+            ),
+            Reason::SuffixRule => (
+                "suffix_rule",
+                FORMAT,
+                INVALID,
+                "the domain name breaks the registry's rules for names under this suffix",
+                "域名不符合该后缀注册管理机构的命名规则",
+            ),
+            Reason::NoSuffix => (
+                "no_suffix",
+                FORMAT,
+                INVALID,
+                "the domain name has a single label and no suffix",
+                "域名只有一级标签，没有后缀",
+            ),
+            Reason::UnknownSuffix => (
+                "unknown_suffix",
+                SUFFIX,
+                INVALID,
+                "the top-level domain does not exist",
+                "顶级域名不存在",
+            ),
+            Reason::UnsupportedSuffix => (
+                "unsupported_suffix",
+                SUFFIX,
+                INVALID,
+                "this domain suffix is not supported",
+                "不支持该域名后缀",
+            ),
+            Reason::PublicSuffix => (
+                "public_suffix",
+                SUFFIX,
+                INVALID,
+                "the domain name is itself a public suffix",
+                "域名本身是公共后缀",
+            ),
+            Reason::Reserved => (
+                "reserved",
+                SUFFIX,
+                INVALID,
+                "the domain name is reserved for special use",
+                "域名为保留的特殊用途域名",
+            ),
+            Reason::Subdomain => (
+                "subdomain",
+                FORMAT,
+                INVALID,
+                "a subdomain was given where a registrable domain is required",
+                "需要可注册的主域名，而不是子域名",
+            ),
+            // Alibaba Cloud DNS documents no code for restricted words; the
+            // README says why `DomainForbidden` is its view.
+            Reason::RestrictedWord => (
+                "restricted_word",
+                "DomainForbidden",
+                None,
+                "the domain name contains a restricted word",
+                "域名包含受限词语",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A refused name: why, and where in the input.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Reason};
+///
+/// let err = Checker::default().check("good.ex ample.com").unwrap_err();
+/// assert_eq!(err.reason(), Reason::InvalidChar);
+/// assert_eq!(err.label(), Some(1));
+/// assert_eq!(err.span(), 7..8); // the space, in bytes of the input
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    reason: Reason,
+    label: Option<usize>,
+    span: Range<usize>,
+}
+
+impl Rejection {
+    pub(crate) const fn new(reason: Reason, label: Option<usize>, span: Range<usize>) -> Self {
+        Rejection {
+            reason,
+            label,
+            span,
+        }
+    }
+
+    /// Why the name was refused.
+    #[must_use]
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The index (from 0, left to right) of the label at fault, when the fault
+    /// lies in one label; `None` for faults of the whole name (`empty`,
+    /// `too_long`).
+    #[must_use]
+    pub const fn label(&self) -> Option<usize> {
+        self.label
+    }
+
+    /// The byte range of the fault in the input: for `invalid_char` the
+    /// offending character (or the first bad byte of invalid UTF-8); for the
+    /// other label rules the whole label (an empty range where the label is
+    /// empty); for `too_long` the whole name without its root dot; for
+    /// `empty` the empty range.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.reason.as_str(), self.reason.message())?;
+        let (start, end) = (self.span.start, self.span.end);
+        match self.label {
+            Some(label) => write!(f, " (label {label}, bytes {start}..{end})"),
+            None => write!(f, " (bytes {start}..{end})"),
+        }
+    }
+}
+
+impl core::error::Error for Rejection {}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    //! `Serialize`: a reason as its stable string; a rejection as `reason`,
+    //! the vendor codes, the messages, `label` and `span`.
+    use super::{Reason, Rejection};
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    impl Serialize for Reason {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Rejection {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let r = self.reason();
+            let mut map = s.serialize_map(Some(7))?;
+            map.serialize_entry("reason", &r)?;
+            map.serialize_entry("code", r.alibaba_code())?;
+            map.serialize_entry("tencent_code", &r.tencent_code())?;
+            map.serialize_entry("message", r.message())?;
+            map.serialize_entry("message_zh", r.message_zh())?;
+            map.serialize_entry("label", &self.label())?;
+            map.serialize_entry("span", &[self.span().start, self.span().end])?;
+            map.end()
+        }
+    }
+}
