@@ -1,97 +1,17 @@
 //! The configured checker: profile, suffix list, suffix policy and
-//! restricted-word list, built once and shared.
+//! restricted-word list, built once and shared. It alone runs the stages,
+//! in data-flow order, and assembles their results into a [`Verdict`].
 
 use alloc::collections::BTreeSet;
-use alloc::string::String;
 use alloc::sync::Arc;
-use core::fmt;
-use core::str::FromStr;
 
-use crate::flags::{Flag, Flags};
+use crate::flags::Flag;
 use crate::normalize::normalize;
-use crate::policy;
+use crate::policy::{self, Policy, Profile};
 use crate::reason::Rejection;
-use crate::suffix::SuffixList;
-use crate::suffix::{to_ascii, BuildError};
+use crate::suffix::{to_ascii, BuildError, SuffixList};
 use crate::verdict::{SuffixParts, Verdict};
 use crate::words::{self, Hit, WordList};
-
-/// What kind of name a [`Checker`] accepts.
-///
-/// # Example
-///
-/// ```
-/// use dncheck::Profile;
-///
-/// assert_eq!("dns".parse::<Profile>(), Ok(Profile::Dns));
-/// assert_eq!(Profile::default(), Profile::Registration);
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Profile {
-    /// The name a registrar sells: strict UTS #46 and DNS rules, only the
-    /// registrable domain itself. The default.
-    #[default]
-    Registration,
-    /// Any host name: subdomains allowed (a DNS host's "add domain" form, a
-    /// certificate's subject alternative name).
-    Hostname,
-    /// DNS owner names as RFC 2181 §11 allows them: like `hostname`, and `_`
-    /// is allowed in labels (`_dmarc.example.com`,
-    /// `_acme-challenge.www.example.com`, `_443._tcp.example.com`).
-    Dns,
-}
-
-impl Profile {
-    /// Every profile.
-    pub const ALL: &'static [Profile] = &[Profile::Registration, Profile::Hostname, Profile::Dns];
-
-    /// The profile's name, as the CLI's `--profile` takes it.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(dncheck::Profile::Hostname.as_str(), "hostname");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Profile::Registration => "registration",
-            Profile::Hostname => "hostname",
-            Profile::Dns => "dns",
-        }
-    }
-}
-
-impl fmt::Display for Profile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The error of parsing a [`Profile`] from a string that names none.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseProfileError(());
-
-impl fmt::Display for ParseProfileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown profile (expected registration, hostname or dns)")
-    }
-}
-
-impl core::error::Error for ParseProfileError {}
-
-impl FromStr for Profile {
-    type Err = ParseProfileError;
-
-    fn from_str(s: &str) -> Result<Profile, ParseProfileError> {
-        Profile::ALL
-            .iter()
-            .copied()
-            .find(|p| p.as_str() == s)
-            .ok_or(ParseProfileError(()))
-    }
-}
 
 /// Checks domain names against a fixed configuration.
 ///
@@ -99,12 +19,13 @@ impl FromStr for Profile {
 /// [`Checker::check`] per name. Checking never panics, runs in time linear
 /// in the input, and allocates nothing for ASCII input.
 ///
-/// A check runs the pipeline of DESIGN.md: normalisation and the format
-/// rules ([`Checker::normalize`]), then the suffix stage
-/// ([`Checker::check_normalized`]): one lookup in the suffix list gives the
-/// public suffix and the registrable domain, and the policy decides
+/// A check runs the pipeline of `docs/design.md`: normalisation and the
+/// format rules ([`Checker::normalize`]), then ([`Checker::check_normalized`])
+/// the suffix stage, whose one lookup in the suffix list gives the public
+/// suffix and the registrable domain, the policy stage, which decides
 /// whether the checker accepts the name (the profile, the PSL sections in
-/// use, the supported suffixes, reserved names, registry rules).
+/// use, the supported suffixes, reserved names, registry rules), and the
+/// words stage.
 ///
 /// # Example
 ///
@@ -123,14 +44,10 @@ impl FromStr for Profile {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
-    pub(crate) profile: Profile,
+    /// What the policy stage decides by.
+    policy: Policy,
     /// `None`: the embedded list.
     list: Option<Arc<SuffixList>>,
-    /// Count the PSL's PRIVATE section.
-    pub(crate) private: bool,
-    /// The supported suffixes in A-label form; `None`: every suffix of the
-    /// list.
-    pub(crate) supported: Option<Arc<BTreeSet<String>>>,
     words: Words,
 }
 
@@ -155,7 +72,7 @@ impl Checker {
     /// The profile this checker applies.
     #[must_use]
     pub const fn profile(&self) -> Profile {
-        self.profile
+        self.policy.profile
     }
 
     /// The suffix list this checker looks names up in.
@@ -331,34 +248,32 @@ impl Checker {
     /// assert_eq!(err.span(), 0..3); // `WWW`
     /// assert_eq!(v.registrable(), Some("example.com.cn"));
     /// ```
+    #[inline]
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
-        let (parts, outcome) = policy::judge(
-            self,
-            self.suffix_list(),
-            verdict.ascii(),
-            verdict.unicode_bytes(),
-            verdict.input,
-        );
-        verdict.parts = parts;
-        outcome?;
-        // Asked first: the U-label form is not free to get.
-        if self.words().is_some() {
+        // The suffix stage: one lookup; its parts are kept also when the
+        // policy then refuses the name.
+        let m = self
+            .suffix_list()
+            .lookup(verdict.name.ascii(), self.policy.private);
+        verdict.parts = SuffixParts::of(&m);
+        // The policy stage.
+        policy::judge(&self.policy, &verdict.name, &m)?;
+        // The words stage, on the labels left of the public suffix of the
+        // U-label form.
+        if let Some(list) = self.words() {
+            let unicode = verdict.name.unicode();
             let suffix = verdict.suffix().unwrap_or_default();
-            if self.any_restricted(verdict.unicode(), suffix) {
-                verdict.flags.insert(Flag::Restricted);
+            if words::any_hit(list, unicode, suffix) {
+                verdict.name.flags.insert(Flag::Restricted);
             }
         }
         Ok(())
     }
 
-    /// The words stage on a name the suffix stage accepted (its U-label
-    /// form, and its public suffix in A-label form).
-    #[inline]
-    fn any_restricted(&self, unicode: &str, suffix: &str) -> bool {
-        self.words()
-            .is_some_and(|list| words::any_hit(list, unicode, suffix))
-    }
-
+    /// The whole pipeline, or its first stage alone (`whole` false). The
+    /// verdict is built in the return value itself and each stage fills it
+    /// in place: it is large (an inline buffer), and a verdict built in a
+    /// local and returned is copied out whole.
     #[inline(always)]
     fn run<'h>(
         &self,
@@ -366,34 +281,10 @@ impl Checker {
         text: Option<&'h str>,
         whole: bool,
     ) -> Result<Verdict<'h>, Rejection> {
-        // The common case first: the input is its own A-label form. The
-        // verdict is built in the return value itself: it is large (an
-        // inline buffer), and a verdict built in a local whose address went
-        // to a call is copied out whole.
-        let dns = self.profile == Profile::Dns;
-        if let Some((ascii, root_dot)) = crate::normalize::canonical(name, text, dns) {
-            let mut flags = Flags::default();
-            if root_dot {
-                flags.insert(Flag::RootDot);
-            }
-            let mut parts = SuffixParts::default();
-            if whole {
-                // The A-label form is the U-label form.
-                let outcome;
-                (parts, outcome) =
-                    policy::judge(self, self.suffix_list(), ascii, ascii.as_bytes(), name);
-                outcome?;
-                let suffix = &ascii[ascii.len() - usize::from(parts.suffix)..];
-                if self.any_restricted(ascii, suffix) {
-                    flags.insert(Flag::Restricted);
-                }
-            }
-            return Ok(Verdict::canonical(name, ascii, flags, parts));
-        }
-        // Otherwise the verdict is built where it is returned.
         let mut result = Ok(Verdict::empty(name));
         if let Ok(verdict) = &mut result {
-            normalize(name, text, dns, verdict)?;
+            let underscore = self.policy.profile == Profile::Dns;
+            normalize(name, text, underscore, &mut verdict.name)?;
             if whole {
                 self.check_normalized(verdict)?;
             }
@@ -429,7 +320,7 @@ impl CheckerBuilder {
     /// Sets the profile (default [`Profile::Registration`]).
     #[must_use]
     pub fn profile(mut self, profile: Profile) -> CheckerBuilder {
-        self.checker.profile = profile;
+        self.checker.policy.profile = profile;
         self
     }
 
@@ -449,7 +340,7 @@ impl CheckerBuilder {
     /// ```
     #[must_use]
     pub fn private(mut self, private: bool) -> CheckerBuilder {
-        self.checker.private = private;
+        self.checker.policy.private = private;
         self
     }
 
@@ -502,7 +393,7 @@ impl CheckerBuilder {
                 to_ascii(suffix).ok_or_else(|| BuildError::invalid_suffix(i + 1, suffix))?;
             set.insert(ascii.into_owned());
         }
-        self.checker.supported = Some(Arc::new(set));
+        self.checker.policy.supported = Some(Arc::new(set));
         Ok(self)
     }
 

@@ -58,9 +58,10 @@ extern crate alloc;
 extern crate std;
 
 pub use crate::{
-    checker::{Checker, CheckerBuilder, ParseProfileError, Profile},
+    checker::{Checker, CheckerBuilder},
     flags::{Flag, Flags},
     labels::Labels,
+    policy::{ParseProfileError, Profile},
     reason::{Reason, Rejection},
     suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
     verdict::Verdict,

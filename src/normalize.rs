@@ -29,7 +29,7 @@
 use idna_adapter::Adapter;
 use smallvec::SmallVec;
 
-use crate::flags::Flag;
+use crate::flags::{Flag, Flags};
 use crate::format::{
     self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
 };
@@ -39,7 +39,101 @@ use crate::labels::{
 };
 use crate::punycode;
 use crate::reason::{Reason, Rejection};
-use crate::verdict::{NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};
+
+/// A name as the normalisation stage leaves it: its A-label and U-label
+/// forms, borrowed from the input where the input already is that form
+/// (the common case), else in one inline buffer; the flags of the input's
+/// spelling; and the input, for the spans of later stages' refusals.
+#[derive(Clone)]
+pub(crate) struct Normalized<'h> {
+    /// The A-label form when it is the input (without a root dot); else it is
+    /// in `buf[..ascii_len]`.
+    pub(crate) ascii_input: Option<&'h str>,
+    pub(crate) unicode_at: UnicodeAt<'h>,
+    /// The owned A-label form (`buf[..ascii_len]`), then the owned U-label
+    /// form (`buf[ascii_len..]`).
+    pub(crate) buf: NameBuf,
+    pub(crate) ascii_len: usize,
+    pub(crate) flags: Flags,
+    /// The input.
+    pub(crate) input: &'h [u8],
+}
+
+/// A name's owned forms: inline for any name of DNS size (a name has at
+/// most 253 octets in ASCII form; the normaliser refuses it beyond), on the
+/// heap only for a U-label form of long non-Latin names.
+pub(crate) type NameBuf = SmallVec<[u8; NAME_ROOM]>;
+
+/// The inline capacity of a [`NameBuf`].
+pub(crate) const NAME_ROOM: usize = 256;
+
+/// The U-label form while the normaliser builds it.
+pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
+
+/// Where a name's U-label form is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum UnicodeAt<'h> {
+    /// The same as the A-label form (no internationalised label).
+    Ascii,
+    /// The input itself (without a root dot).
+    Input(&'h str),
+    /// The buffer, after the A-label form.
+    Buffer,
+}
+
+impl<'h> Normalized<'h> {
+    /// Nothing normalised yet: where [`normalize`] writes.
+    #[inline(always)]
+    pub(crate) fn empty(input: &'h [u8]) -> Normalized<'h> {
+        Normalized {
+            ascii_input: None,
+            unicode_at: UnicodeAt::Ascii,
+            buf: NameBuf::new(),
+            ascii_len: 0,
+            flags: Flags::default(),
+            input,
+        }
+    }
+
+    /// The A-label form: lowercase, no root dot.
+    #[inline]
+    pub(crate) fn ascii(&self) -> &str {
+        match self.ascii_input {
+            Some(input) => input,
+            // The normaliser writes only ASCII to the buffer.
+            None => core::str::from_utf8(&self.buf[..self.ascii_len]).unwrap_or_default(),
+        }
+    }
+
+    /// The U-label form.
+    #[inline]
+    pub(crate) fn unicode(&self) -> &str {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii(),
+            UnicodeAt::Input(input) => input,
+            // The normaliser writes whole UTF-8 sequences to the buffer.
+            UnicodeAt::Buffer => {
+                core::str::from_utf8(&self.buf[self.ascii_len..]).unwrap_or_default()
+            }
+        }
+    }
+
+    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    #[inline]
+    pub(crate) fn unicode_bytes(&self) -> &[u8] {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii().as_bytes(),
+            UnicodeAt::Input(input) => input.as_bytes(),
+            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+        }
+    }
+
+    /// The input the name was normalised from.
+    #[inline]
+    pub(crate) const fn input(&self) -> &'h [u8] {
+        self.input
+    }
+}
 
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
 static DATA: Adapter = Adapter::new();
@@ -99,11 +193,36 @@ pub(crate) fn fullwidth_ldh(c: char) -> Option<u8> {
     Some(b)
 }
 
-/// The one-pass check alone: the A-label form (without a root dot) if the
-/// input already is it, and whether it had a root dot. The caller builds
-/// the verdict itself, where it returns it.
+/// Normalises and format-checks `input` into `out`, which is
+/// [`Normalized::empty`]: the stage's result is written in place, since it is
+/// large (an inline buffer) and a value returned through calls is copied
+/// whole.
+///
+/// `underscore` allows `_` in ASCII labels (the `dns` profile, RFC 2181 §11).
+/// `text` is the input as a string when the caller had one, which saves
+/// validating it again to borrow from it.
 #[inline(always)]
-pub(crate) fn canonical<'h>(
+pub(crate) fn normalize<'h>(
+    input: &'h [u8],
+    text: Option<&'h str>,
+    underscore: bool,
+    out: &mut Normalized<'h>,
+) -> Result<(), Rejection> {
+    // The common case first: the input is its own A-label form.
+    if let Some((ascii, root_dot)) = canonical(input, text, underscore) {
+        out.ascii_input = Some(ascii);
+        if root_dot {
+            out.flags.insert(Flag::RootDot);
+        }
+        return Ok(());
+    }
+    general(input, text, underscore, out)
+}
+
+/// The one-pass check alone: the A-label form (without a root dot) if the
+/// input already is it, and whether it had a root dot.
+#[inline(always)]
+fn canonical<'h>(
     input: &'h [u8],
     text: Option<&'h str>,
     underscore: bool,
@@ -124,18 +243,14 @@ pub(crate) fn canonical<'h>(
     Some((ascii, root_dot))
 }
 
-/// Normalises and format-checks `input` into `verdict`, which is empty, for
-/// an input that [`canonical`] did not take.
-///
-/// `underscore` allows `_` in ASCII labels (the `dns` profile, RFC 2181 §11).
-/// `text` is the input as a string when the caller had one, which saves
-/// validating it again to borrow from it.
+/// [`normalize`] for an input that [`canonical`] did not take: the
+/// per-label paths.
 #[inline]
-pub(crate) fn normalize<'h>(
+fn general<'h>(
     input: &'h [u8],
     text: Option<&'h str>,
     underscore: bool,
-    verdict: &mut Verdict<'h>,
+    verdict: &mut Normalized<'h>,
 ) -> Result<(), Rejection> {
     if input.is_empty() {
         return Err(Rejection::new(Reason::Empty, None, 0..0));
@@ -319,7 +434,11 @@ const fn canonical_bytes(w: u64, underscore: bool) -> (u64, u64) {
 /// what is wrong): this pass only decides what it can decide cheaply, and
 /// agrees with the general path on those names (the differential tests cover
 /// both).
-fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> Option<FullStops> {
+fn is_plain_idn(
+    body: &[u8],
+    canon: &[bool; 256],
+    verdict: &mut Normalized<'_>,
+) -> Option<FullStops> {
     // The A-label form is written in place, in the verdict's inline buffer
     // (no heap). A name that fits in DNS limits fits in it at every step;
     // past the end, the general path takes the name (and refuses it).
@@ -564,7 +683,7 @@ struct Normalizer<'h, 'o> {
     /// `LDH_CANON` or `DNS_CANON`: bytes allowed as they are.
     canon: &'static [bool; 256],
     /// The verdict; its buffer holds the owned A-label form.
-    out: &'o mut Verdict<'h>,
+    out: &'o mut Normalized<'h>,
     /// The owned U-label form, copied after the A-label form at the end.
     unicode: &'o mut UnicodeBuf,
     /// The length of the A-label form at the start of the current label.

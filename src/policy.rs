@@ -1,6 +1,8 @@
-//! The suffix stage's verdict: given a normalised name, its public suffix
-//! and registrable domain from one [`SuffixList`] lookup, and whether the
-//! configured [`Checker`] accepts it (DESIGN.md, "Profiles").
+//! The policy stage: whether a checker accepts a normalised name, given its
+//! public suffix and registrable domain from the suffix stage's one lookup
+//! ([`SuffixMatch`]), under a [`Policy`]: the profile, the PSL sections in
+//! use, the supported suffixes, and the registries' rules
+//! (`docs/design.md`, "Profiles").
 //!
 //! The order of the checks decides which reason a name that breaks several
 //! rules gets; it goes from the shape of the whole name to the details of
@@ -25,38 +27,128 @@
 //! labels left of the registrable domain for 6, the registrable label for
 //! 7.
 
+use alloc::collections::BTreeSet;
+use alloc::string::String;
+use alloc::sync::Arc;
+use core::fmt;
 use core::ops::RangeInclusive;
+use core::str::FromStr;
 
-use crate::checker::{Checker, Profile};
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
-use crate::normalize::decode_utf8;
+use crate::normalize::{decode_utf8, Normalized};
 use crate::reason::{Reason, Rejection};
-use crate::suffix::{RegistryRule, SuffixList};
-use crate::verdict::SuffixParts;
+use crate::suffix::{RegistryRule, SuffixMatch};
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
 const CHINESE_MAX_CHARS: usize = 20;
 
-/// Runs the suffix stage on a normalised name (its A-label form `ascii`,
-/// U-label form `unicode`, and the `input` it came from, for the spans):
-/// the suffix parts, and the policy's answer.
+/// What kind of name a [`Checker`](crate::checker::Checker) accepts.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::Profile;
+///
+/// assert_eq!("dns".parse::<Profile>(), Ok(Profile::Dns));
+/// assert_eq!(Profile::default(), Profile::Registration);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Profile {
+    /// The name a registrar sells: strict UTS #46 and DNS rules, only the
+    /// registrable domain itself. The default.
+    #[default]
+    Registration,
+    /// Any host name: subdomains allowed (a DNS host's "add domain" form, a
+    /// certificate's subject alternative name).
+    Hostname,
+    /// DNS owner names as RFC 2181 §11 allows them: like `hostname`, and `_`
+    /// is allowed in labels (`_dmarc.example.com`,
+    /// `_acme-challenge.www.example.com`, `_443._tcp.example.com`).
+    Dns,
+}
+
+impl Profile {
+    /// Every profile.
+    pub const ALL: &'static [Profile] = &[Profile::Registration, Profile::Hostname, Profile::Dns];
+
+    /// The profile's name, as the CLI's `--profile` takes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::Profile::Hostname.as_str(), "hostname");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Profile::Registration => "registration",
+            Profile::Hostname => "hostname",
+            Profile::Dns => "dns",
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing a [`Profile`] from a string that names none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseProfileError(());
+
+impl fmt::Display for ParseProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown profile (expected registration, hostname or dns)")
+    }
+}
+
+impl core::error::Error for ParseProfileError {}
+
+impl FromStr for Profile {
+    type Err = ParseProfileError;
+
+    fn from_str(s: &str) -> Result<Profile, ParseProfileError> {
+        Profile::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == s)
+            .ok_or(ParseProfileError(()))
+    }
+}
+
+/// What a checker accepts beyond the format rules: the values the policy
+/// stage decides by. The checker owns one and passes it to [`judge`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Policy {
+    pub(crate) profile: Profile,
+    /// Count the PSL's PRIVATE section (the suffix stage's lookup takes it).
+    pub(crate) private: bool,
+    /// The supported suffixes in A-label form; `None`: every suffix of the
+    /// list.
+    pub(crate) supported: Option<Arc<BTreeSet<String>>>,
+}
+
+/// The policy's answer for a normalised name and its suffix match (which
+/// was looked up on `name.ascii()`), located in the name's input.
+#[inline]
 pub(crate) fn judge(
-    checker: &Checker,
-    list: &SuffixList,
-    ascii: &str,
-    unicode: &[u8],
-    input: &[u8],
-) -> (SuffixParts, Result<(), Rejection>) {
+    policy: &Policy,
+    name: &Normalized<'_>,
+    m: &SuffixMatch,
+) -> Result<(), Rejection> {
+    let ascii = name.ascii();
     let n = ascii.len();
-    let m = list.lookup(ascii, checker.private);
     let suffix_len = m.suffix_len();
     let reg_len = m.registrable_len();
     // A numeric label ends in a (hex) digit: most names are past this test
     // after one byte.
     let tld_numeric = ascii.as_bytes()[n - 1].is_ascii_hexdigit()
         && is_numeric(&ascii[n - last_label_len(ascii)..]);
-    let supported = match &checker.supported {
+    let supported = match &policy.supported {
         Some(set) => set.contains(&ascii[n - suffix_len..]),
         None => true,
     };
@@ -83,28 +175,20 @@ pub(crate) fn judge(
             Reason::UnsupportedSuffix,
             Some(suffix_label(ascii)..=labels(ascii) - 1),
         )),
-        () if checker.profile == Profile::Registration && reg_len < n => {
+        () if policy.profile == Profile::Registration && reg_len < n => {
             Some((Reason::Subdomain, Some(0..=suffix_label(ascii) - 2)))
         }
         () if m.rule() == Some(RegistryRule::Chinese) => {
             let reg_label = suffix_label(ascii) - 1;
-            let label = nth_label(unicode, reg_label);
+            let label = nth_label(name.unicode_bytes(), reg_label);
             (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
         }
         () => None,
     };
-    // A name of DNS size: lengths fit a byte (the normaliser refused longer
-    // names).
-    let parts = SuffixParts {
-        suffix: suffix_len as u8,
-        registrable: reg_len as u8,
-        section: m.section(),
-    };
-    let outcome = match refusal {
+    match refusal {
         None => Ok(()),
-        Some((reason, labels)) => Err(refuse(input, reason, labels)),
-    };
-    (parts, outcome)
+        Some((reason, labels)) => Err(refuse(name.input(), reason, labels)),
+    }
 }
 
 /// A refusal of the labels `labels` of the input (inclusive; `None`: the

@@ -433,3 +433,75 @@ mod serde_impls {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Reason;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn reason_table_is_complete() {
+        for r in Reason::ALL {
+            assert!(
+                !r.as_str().is_empty()
+                    && r.as_str()
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'_')
+            );
+            assert!(!r.message().is_empty());
+            assert!(
+                r.message_zh()
+                    .chars()
+                    .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "{r}"
+            );
+        }
+        let names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "empty",
+                "too_long",
+                "label_too_long",
+                "empty_label",
+                "invalid_char",
+                "hyphen",
+                "bad_punycode",
+                "bidi",
+                "joiner",
+                "mark_start",
+                "ip_literal",
+                "suffix_rule",
+                "no_suffix",
+                "unknown_suffix",
+                "unsupported_suffix",
+                "public_suffix",
+                "reserved",
+                "subdomain",
+                "restricted_word",
+            ]
+        );
+        // DESIGN.md's table: Tencent's code is `DomainIsEmpty` for `empty`,
+        // none for `restricted_word` (`BlackWord=true` instead) and
+        // `DomainNameIsInvalid` for every other reason; Alibaba's is `Suffix`
+        // for the suffix reasons, `DomainForbidden` for restricted words (see
+        // the README) and `Format` for the rest.
+        for r in Reason::ALL {
+            let tencent = match r {
+                Reason::Empty => Some("MissingParameter.DomainIsEmpty"),
+                Reason::RestrictedWord => None,
+                _ => Some("InvalidParameter.DomainNameIsInvalid"),
+            };
+            assert_eq!(r.tencent_code(), tencent, "{r}");
+            let alibaba = match r {
+                Reason::UnknownSuffix
+                | Reason::UnsupportedSuffix
+                | Reason::PublicSuffix
+                | Reason::Reserved => "InvalidDomainName.Suffix",
+                Reason::RestrictedWord => "DomainForbidden",
+                _ => "InvalidDomainName.Format",
+            };
+            assert_eq!(r.alibaba_code(), alibaba, "{r}");
+        }
+    }
+}

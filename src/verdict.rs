@@ -2,22 +2,11 @@
 //! [`Rejection`](crate::reason::Rejection) says why one was refused).
 
 use core::fmt;
-use smallvec::SmallVec;
 
 use crate::flags::Flags;
 use crate::labels::Labels;
-use crate::suffix::Section;
-
-/// A verdict's owned forms: inline for any name of DNS size (a name has at
-/// most 253 octets in ASCII form; the normaliser refuses it beyond), on the
-/// heap only for a U-label form of long non-Latin names.
-pub(crate) type NameBuf = SmallVec<[u8; NAME_ROOM]>;
-
-/// The inline capacity of a [`NameBuf`].
-pub(crate) const NAME_ROOM: usize = 256;
-
-/// The U-label form while the normaliser builds it.
-pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
+use crate::normalize::Normalized;
+use crate::suffix::{Section, SuffixMatch};
 
 /// An accepted name.
 ///
@@ -38,19 +27,10 @@ pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
 /// ```
 #[derive(Clone)]
 pub struct Verdict<'h> {
-    /// The A-label form when it is the input (without a root dot); else it is
-    /// in `ascii`.
-    pub(crate) ascii_input: Option<&'h str>,
-    pub(crate) unicode_at: UnicodeAt<'h>,
-    /// The owned A-label form (`buf[..ascii_len]`), then the owned U-label
-    /// form (`buf[ascii_len..]`).
-    pub(crate) buf: NameBuf,
-    pub(crate) ascii_len: usize,
-    pub(crate) flags: Flags,
+    /// The normalisation stage's result: the forms, the flags, the input.
+    pub(crate) name: Normalized<'h>,
     /// The suffix stage's answer; zero lengths until it ran.
     pub(crate) parts: SuffixParts,
-    /// The input, for the spans of the suffix stage's refusals.
-    pub(crate) input: &'h [u8],
 }
 
 /// Where the public suffix and the registrable domain start in the A-label
@@ -65,47 +45,27 @@ pub(crate) struct SuffixParts {
     pub(crate) section: Option<Section>,
 }
 
-/// Where a verdict's U-label form is.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum UnicodeAt<'h> {
-    /// The same as the A-label form (no internationalised label).
-    Ascii,
-    /// The input itself (without a root dot).
-    Input(&'h str),
-    /// The verdict's buffer, after the A-label form.
-    Buffer,
+impl SuffixParts {
+    /// The parts of a suffix match of a name of DNS size (the normaliser
+    /// refused longer names, so lengths fit a byte).
+    #[inline(always)]
+    pub(crate) fn of(m: &SuffixMatch) -> SuffixParts {
+        SuffixParts {
+            suffix: m.suffix_len() as u8,
+            registrable: m.registrable_len() as u8,
+            section: m.section(),
+        }
+    }
 }
 
 impl<'h> Verdict<'h> {
-    /// The verdict of an input that is its own A-label form.
-    #[inline(always)]
-    pub(crate) fn canonical(
-        input: &'h [u8],
-        ascii: &'h str,
-        flags: Flags,
-        parts: SuffixParts,
-    ) -> Verdict<'h> {
-        Verdict {
-            ascii_input: Some(ascii),
-            unicode_at: UnicodeAt::Ascii,
-            buf: NameBuf::new(),
-            ascii_len: 0,
-            flags,
-            parts,
-            input,
-        }
-    }
-
+    /// A verdict of an input, before any stage ran: the checker builds it
+    /// where it returns it and the stages fill it in place.
     #[inline(always)]
     pub(crate) fn empty(input: &'h [u8]) -> Verdict<'h> {
         Verdict {
-            ascii_input: None,
-            unicode_at: UnicodeAt::Ascii,
-            buf: NameBuf::new(),
-            ascii_len: 0,
-            flags: Flags::default(),
+            name: Normalized::empty(input),
             parts: SuffixParts::default(),
-            input,
         }
     }
 
@@ -115,11 +75,7 @@ impl<'h> Verdict<'h> {
     #[must_use]
     #[inline]
     pub fn ascii(&self) -> &str {
-        match self.ascii_input {
-            Some(input) => input,
-            // The normaliser writes only ASCII to the buffer.
-            None => core::str::from_utf8(&self.buf[..self.ascii_len]).unwrap_or_default(),
-        }
+        self.name.ascii()
     }
 
     /// The canonical key of the name; the same as [`Verdict::ascii`].
@@ -132,14 +88,7 @@ impl<'h> Verdict<'h> {
     /// The whole name in U-label form (each `xn--` label decoded).
     #[must_use]
     pub fn unicode(&self) -> &str {
-        match self.unicode_at {
-            UnicodeAt::Ascii => self.ascii(),
-            UnicodeAt::Input(input) => input,
-            // The normaliser writes whole UTF-8 sequences to the buffer.
-            UnicodeAt::Buffer => {
-                core::str::from_utf8(&self.buf[self.ascii_len..]).unwrap_or_default()
-            }
-        }
+        self.name.unicode()
     }
 
     /// The public suffix in A-label form (`com.cn` of `www.example.com.cn`),
@@ -207,15 +156,6 @@ impl<'h> Verdict<'h> {
         }
     }
 
-    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
-    pub(crate) fn unicode_bytes(&self) -> &[u8] {
-        match self.unicode_at {
-            UnicodeAt::Ascii => self.ascii().as_bytes(),
-            UnicodeAt::Input(input) => input.as_bytes(),
-            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
-        }
-    }
-
     /// The labels of the A-label form, left to right.
     pub fn labels(&self) -> Labels<'_> {
         Labels::new(self.ascii())
@@ -224,7 +164,7 @@ impl<'h> Verdict<'h> {
     /// What is worth knowing about the name beyond its acceptance.
     #[must_use]
     pub const fn flags(&self) -> Flags {
-        self.flags
+        self.name.flags
     }
 }
 
@@ -234,7 +174,7 @@ impl PartialEq for Verdict<'_> {
             && self.unicode() == other.unicode()
             && self.suffix() == other.suffix()
             && self.registrable() == other.registrable()
-            && self.flags == other.flags
+            && self.flags() == other.flags()
     }
 }
 
@@ -247,7 +187,7 @@ impl fmt::Debug for Verdict<'_> {
             .field("unicode", &self.unicode())
             .field("suffix", &self.suffix())
             .field("registrable", &self.registrable())
-            .field("flags", &self.flags)
+            .field("flags", &self.flags())
             .finish()
     }
 }
