@@ -6,7 +6,7 @@ use alloc::collections::BTreeSet;
 use alloc::sync::Arc;
 
 use crate::flags::Flag;
-use crate::normalize::normalize;
+use crate::normalize::{self, Normalized};
 use crate::policy::{self, Policy, Profile};
 use crate::reason::Rejection;
 use crate::suffix::{to_ascii, BuildError, SuffixList};
@@ -250,41 +250,62 @@ impl Checker {
     /// ```
     #[inline]
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
-        // The suffix stage: one lookup; its parts are kept also when the
-        // policy then refuses the name.
-        let m = self
-            .suffix_list()
-            .lookup(verdict.name.ascii(), self.policy.private);
-        verdict.parts = SuffixParts::of(&m);
-        // The policy stage.
-        policy::judge(&self.policy, &verdict.name, &m)?;
-        // The words stage, on the labels left of the public suffix of the
-        // U-label form.
-        if let Some(list) = self.words() {
-            let unicode = verdict.name.unicode();
-            let suffix = verdict.suffix().unwrap_or_default();
-            if words::any_hit(list, unicode, suffix) {
-                verdict.name.flags.insert(Flag::Restricted);
-            }
+        let (parts, outcome) = self.after_normalize(&verdict.name);
+        verdict.parts = parts;
+        if outcome? {
+            verdict.name.flags.insert(Flag::Restricted);
         }
         Ok(())
     }
 
-    /// The whole pipeline, or its first stage alone (`whole` false). The
-    /// verdict is built in the return value itself and each stage fills it
-    /// in place: it is large (an inline buffer), and a verdict built in a
-    /// local and returned is copied out whole.
+    /// The stages after normalisation, on its result: the suffix stage's one
+    /// lookup (its parts are kept also when the policy then refuses the
+    /// name), the policy stage, and the words stage on the labels left of
+    /// the public suffix of the U-label form (`Ok(true)`: a restricted word).
+    /// The one tail of both paths of [`run`](Self::run).
+    #[inline(always)]
+    fn after_normalize(&self, name: &Normalized<'_>) -> (SuffixParts, Result<bool, Rejection>) {
+        let ascii = name.ascii();
+        let m = self.suffix_list().lookup(ascii, self.policy.private);
+        let parts = SuffixParts::of(&m);
+        if let Err(refusal) = policy::judge(&self.policy, name, &m) {
+            return (parts, Err(refusal));
+        }
+        let restricted = self.words().is_some_and(|list| {
+            let suffix = &ascii[ascii.len() - m.suffix_len()..];
+            words::any_hit(list, name.unicode(), suffix)
+        });
+        (parts, Ok(restricted))
+    }
+
+    /// The whole pipeline, or its first stage alone (`whole` false).
     #[inline(always)]
     fn run<'h>(
         &self,
-        name: &'h [u8],
+        input: &'h [u8],
         text: Option<&'h str>,
         whole: bool,
     ) -> Result<Verdict<'h>, Rejection> {
-        let mut result = Ok(Verdict::empty(name));
+        let underscore = self.policy.profile == Profile::Dns;
+        // The common case first: the input is its own A-label form. The
+        // verdict is built in the return value itself: it is large (an
+        // inline buffer), and a verdict built in a local and returned is
+        // copied out whole.
+        if let Some(mut name) = normalize::canonical(input, text, underscore) {
+            let mut parts = SuffixParts::default();
+            if whole {
+                let outcome;
+                (parts, outcome) = self.after_normalize(&name);
+                if outcome? {
+                    name.flags.insert(Flag::Restricted);
+                }
+            }
+            return Ok(Verdict { name, parts });
+        }
+        // Otherwise the stages fill the verdict where it is returned.
+        let mut result = Ok(Verdict::empty(input));
         if let Ok(verdict) = &mut result {
-            let underscore = self.policy.profile == Profile::Dns;
-            normalize(name, text, underscore, &mut verdict.name)?;
+            normalize::normalize(input, text, underscore, &mut verdict.name)?;
             if whole {
                 self.check_normalized(verdict)?;
             }

@@ -1,0 +1,601 @@
+//! The general path, label by label: ASCII labels, the Unicode fast path
+//! per label, `xn--` labels decoded, and the UTS #46 slow path through the
+//! `idna` crate's data, with the validity criteria of [`crate::format`].
+
+use idna_adapter::Adapter;
+use smallvec::SmallVec;
+
+use super::plain::{a_label_of, fullwidth_ldh, is_fast, is_newer_than_pinned};
+use super::{decode_utf8, Normalized, UnicodeBuf};
+use crate::format::{self, ascii_allowed, check_hyphens, MAX_LABEL, MAX_NAME};
+use crate::labels::{dot_len, input_label_span, label_end};
+use crate::punycode;
+use crate::reason::{Reason, Rejection};
+
+/// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
+static DATA: Adapter = Adapter::new();
+
+/// The normaliser's state over one name.
+///
+/// Both forms start out *borrowed*: as long as the input is canonical, the
+/// A-label form of the labels so far is `body[..cursor]`, and so is the
+/// U-label form once an internationalised label appeared without mapping.
+/// Only when a label needs mapping, encoding or decoding does a form get
+/// *owned*: its buffer is filled with the prefix so far, and from then on
+/// every label is written to it. The common case (lowercase ASCII) thus
+/// writes nothing at all.
+pub(super) struct Normalizer<'h, 'o> {
+    /// The input without its root dot. UTF-8 is validated per label, on the
+    /// Unicode paths only: an ASCII label is checked byte by byte anyway.
+    pub(super) body: &'h [u8],
+    pub(super) underscore: bool,
+    /// `LDH_MAP` or `DNS_MAP`: lowercase form of allowed ASCII, else 0.
+    pub(super) map: &'static [u8; 256],
+    /// `LDH_CANON` or `DNS_CANON`: bytes allowed as they are.
+    pub(super) canon: &'static [bool; 256],
+    /// The verdict; its buffer holds the owned A-label form.
+    pub(super) out: &'o mut Normalized<'h>,
+    /// The owned U-label form, copied after the A-label form at the end.
+    pub(super) unicode: &'o mut UnicodeBuf,
+    /// The length of the A-label form at the start of the current label.
+    pub(super) label_apos: usize,
+    /// The A-label form is in `out.buf` (else it is `body[..cursor]`).
+    pub(super) ascii_owned: bool,
+    /// The U-label form is in `unicode` (else it is the A-label form
+    /// while `!idn`, and `body[..cursor]` once `idn`).
+    pub(super) unicode_owned: bool,
+    pub(super) idn: bool,
+    pub(super) rtl: bool,
+    pub(super) mapped: bool,
+}
+
+/// A label's code points on the Unicode paths (a label has at most 63).
+type Chars = SmallVec<[char; 64]>;
+
+impl<'h> Normalizer<'h, '_> {
+    pub(super) fn run(&mut self) -> Result<(), Rejection> {
+        let bytes = self.body;
+        let mut start = 0;
+        let mut index = 0;
+        loop {
+            self.label_apos = if self.ascii_owned {
+                self.out.buf.len()
+            } else {
+                start
+            };
+            let end = self.label(start, index)?;
+            let ascii_len = if self.ascii_owned {
+                self.out.buf.len()
+            } else {
+                end
+            };
+            if ascii_len > MAX_NAME {
+                return Err(self.too_long());
+            }
+            if end == bytes.len() {
+                return if self.rtl { self.check_bidi() } else { Ok(()) };
+            }
+            let dot = dot_len(bytes, end).unwrap_or(1);
+            if dot != 1 {
+                // `。．｡` are mapped to `.`: neither form is the input any more.
+                self.mapped = true;
+                if self.idn {
+                    self.own_unicode(end, ascii_len);
+                }
+                self.own_ascii(end);
+            }
+            // At most 253 octets so far, so the dot fits.
+            if self.ascii_owned {
+                self.out.buf.push(b'.');
+            }
+            if self.unicode_owned {
+                self.unicode.push(b'.');
+            }
+            start = end + dot;
+            index += 1;
+        }
+    }
+
+    fn too_long(&self) -> Rejection {
+        Rejection::new(Reason::TooLong, None, 0..self.body.len())
+    }
+
+    /// Makes the A-label form owned: copies the input up to `upto`, which is
+    /// the A-label form so far while it is borrowed.
+    fn own_ascii(&mut self, upto: usize) {
+        if !self.ascii_owned {
+            self.ascii_owned = true;
+            if upto > 0 {
+                self.out.buf.extend_from_slice(&self.body[..upto]);
+            }
+        }
+    }
+
+    /// Makes the U-label form owned. The U-label form so far is the A-label
+    /// form so far (its first `ascii_upto` octets) while `!idn`, and the
+    /// input up to `input_upto` once `idn` (while borrowed).
+    fn own_unicode(&mut self, input_upto: usize, ascii_upto: usize) {
+        if self.unicode_owned {
+            return;
+        }
+        self.unicode_owned = true;
+        let prefix = if self.idn {
+            &self.body[..input_upto]
+        } else if self.ascii_owned {
+            &self.out.buf[..ascii_upto]
+        } else {
+            &self.body[..ascii_upto]
+        };
+        if !prefix.is_empty() {
+            self.unicode.extend_from_slice(prefix);
+        }
+    }
+
+    /// Makes the U-label form owned at the start of the current label.
+    fn own_unicode_here(&mut self, start: usize) {
+        self.own_unicode(start, self.label_apos);
+    }
+
+    /// Appends to the owned A-label form, refusing a name that grows past
+    /// 253 octets.
+    fn push_ascii(&mut self, bytes: &[u8]) -> Result<(), Rejection> {
+        if self.out.buf.len() + bytes.len() > MAX_NAME {
+            return Err(self.too_long());
+        }
+        self.out.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// Processes the non-empty label at `start`, returning its end (the index
+    /// of the separator after it, or the end of the body).
+    #[inline(always)]
+    fn label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        let bytes = self.body;
+        // The fast scan: bytes that are already canonical, no writes. One
+        // more than a label may hold, so the scan stays bounded.
+        let limit = core::cmp::min(bytes.len(), start + MAX_LABEL + 1);
+        let canon = self.canon;
+        let mut i = start;
+        while i < limit && canon[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let k = i - start;
+        if k > MAX_LABEL {
+            return Err(self.label_too_long(start, index));
+        }
+        if i == bytes.len() || bytes[i] == b'.' {
+            if k == 0 {
+                return Err(Rejection::new(
+                    Reason::EmptyLabel,
+                    Some(index),
+                    start..start,
+                ));
+            }
+            if self.ascii_owned {
+                self.push_ascii(&bytes[start..i])?;
+            }
+            self.ascii_label(start, i, index, false)?;
+            return Ok(i);
+        }
+        let b = bytes[i];
+        // Non-ASCII; or a disallowed ASCII character, unless a mark after it
+        // composes with it (`=` U+0338 is `≠`): the Unicode paths decide.
+        if b >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
+            return self.unicode_label(start, index);
+        }
+        if self.map[usize::from(b)] == 0 {
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), i..i + 1));
+        }
+        self.upper_label(start, index)
+    }
+
+    fn label_too_long(&self, start: usize, index: usize) -> Rejection {
+        let end = label_end(self.body, start);
+        Rejection::new(Reason::LabelTooLong, Some(index), start..end)
+    }
+
+    /// An ASCII label with upper case: written lowercased.
+    #[inline(never)]
+    fn upper_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        let bytes = self.body;
+        self.mapped = true;
+        if self.idn {
+            self.own_unicode_here(start);
+        }
+        self.own_ascii(start);
+        let map = self.map;
+        // One more than a label may hold, so the scan stays bounded.
+        let limit = core::cmp::min(bytes.len(), start + MAX_LABEL + 1);
+        let mut i = start;
+        while i < limit && map[usize::from(bytes[i])] != 0 {
+            i += 1;
+        }
+        if i - start > MAX_LABEL {
+            return Err(self.label_too_long(start, index));
+        }
+        if i < bytes.len() && bytes[i] != b'.' {
+            if bytes[i] >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
+                return self.unicode_label(start, index);
+            }
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), i..i + 1));
+        }
+        self.push_ascii(&[0; MAX_LABEL][..i - start])?;
+        let pos = self.out.buf.len() - (i - start);
+        for (o, &b) in self.out.buf[pos..].iter_mut().zip(&bytes[start..i]) {
+            *o = map[usize::from(b)];
+        }
+        self.ascii_label(start, i, index, true)?;
+        Ok(i)
+    }
+
+    /// The rules for a label whose mapped form is ASCII: the input
+    /// `body[start..end]` when `!lowered`, else the lowercase form just
+    /// written to the owned A-label form from `label_apos` on.
+    #[inline(always)]
+    fn ascii_label(
+        &mut self,
+        start: usize,
+        end: usize,
+        index: usize,
+        lowered: bool,
+    ) -> Result<(), Rejection> {
+        let label = if lowered {
+            &self.out.buf[self.label_apos..]
+        } else {
+            &self.body[start..end]
+        };
+        if label.starts_with(b"xn--") {
+            if !lowered {
+                // The input itself: no borrow of `self`, no copy.
+                let body = self.body;
+                return self.a_label(&body[start..end], start, end, index);
+            }
+            let mut copy = [0u8; MAX_LABEL];
+            copy[..label.len()].copy_from_slice(label);
+            return self.a_label(&copy[..label.len()], start, end, index);
+        }
+        check_hyphens(label, b'-').map_err(|r| Rejection::new(r, Some(index), start..end))?;
+        if self.unicode_owned {
+            let label = if lowered {
+                &self.out.buf[self.label_apos..]
+            } else {
+                &self.body[start..end]
+            };
+            self.unicode.extend_from_slice(label);
+        }
+        Ok(())
+    }
+
+    /// A label with non-ASCII input: the fast path if every code point allows
+    /// it, else the UTS #46 slow path.
+    #[inline(never)]
+    fn unicode_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        // One pass: decode, find the end of the label, classify. Any code
+        // point outside the fast path hands the label to the slow path.
+        let bytes = self.body;
+        let mut chars = Chars::new();
+        let mut ascii_only = true;
+        let mut changed = false;
+        let mut i = start;
+        while i < bytes.len() && bytes[i] != b'.' {
+            let Some((c, len)) = decode_utf8(bytes, i) else {
+                return self.slow_label(start, index);
+            };
+            let m = if is_fast(c) {
+                ascii_only = false;
+                c
+            } else if len == 1 {
+                let m = self.map[c as usize];
+                if m == 0 {
+                    // Disallowed, unless a following mark composes with it:
+                    // the slow path maps first and locates the fault.
+                    return self.slow_label(start, index);
+                }
+                changed |= m != c as u8;
+                char::from(m)
+            } else if let Some(m) = fullwidth_ldh(c) {
+                changed = true;
+                char::from(m)
+            } else if matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
+                break;
+            } else {
+                return self.slow_label(start, index);
+            };
+            chars.push(m);
+            if chars.len() > MAX_LABEL {
+                return Err(self.label_too_long(start, index));
+            }
+            i += len;
+        }
+        if i == start {
+            // A label that is empty before an ideographic separator.
+            return Err(Rejection::new(
+                Reason::EmptyLabel,
+                Some(index),
+                start..start,
+            ));
+        }
+        let segment = &bytes[start..i];
+        self.mapped_label(&chars, changed, segment, start, i, index, ascii_only, true)?;
+        Ok(i)
+    }
+
+    /// The UTS #46 path: mapping and NFC by `idna`'s data, then the full
+    /// validity criteria.
+    #[inline(never)]
+    fn slow_label(&mut self, start: usize, index: usize) -> Result<usize, Rejection> {
+        let end = label_end(self.body, start);
+        let segment = match core::str::from_utf8(&self.body[start..end]) {
+            Ok(segment) => segment,
+            Err(e) => {
+                let at = start + e.valid_up_to();
+                let bad = e.error_len().map_or(end, |n| at + n);
+                return Err(Rejection::new(Reason::InvalidChar, Some(index), at..bad));
+            }
+        };
+        if let Some((off, c)) = segment
+            .char_indices()
+            .find(|&(_, c)| is_newer_than_pinned(c))
+        {
+            let at = start + off;
+            return Err(Rejection::new(
+                Reason::InvalidChar,
+                Some(index),
+                at..at + c.len_utf8(),
+            ));
+        }
+        let mut chars = Chars::new();
+        let mut ascii_only = true;
+        for c in DATA.map_normalize(segment.chars()) {
+            let ok = if c.is_ascii() {
+                ascii_allowed(c as u8, self.underscore)
+            } else {
+                ascii_only = false;
+                c != '\u{FFFD}'
+            };
+            if !ok {
+                let span = self.locate_invalid(segment, start);
+                return Err(Rejection::new(Reason::InvalidChar, Some(index), span));
+            }
+            chars.push(c);
+            if chars.len() > MAX_LABEL {
+                return Err(self.label_too_long(start, index));
+            }
+        }
+        // Ignored code points (soft hyphen, fillers) can map a label to nothing.
+        if chars.is_empty() {
+            return Err(Rejection::new(Reason::EmptyLabel, Some(index), start..end));
+        }
+        let changed = !chars.iter().copied().eq(segment.chars());
+        let segment = segment.as_bytes();
+        self.mapped_label(
+            &chars, changed, segment, start, end, index, ascii_only, false,
+        )?;
+        Ok(end)
+    }
+
+    /// The input span of the first code point of `segment` (at `start` in the
+    /// input) that maps to something disallowed; the whole label if none does
+    /// on its own.
+    fn locate_invalid(&self, segment: &str, start: usize) -> core::ops::Range<usize> {
+        for (off, c) in segment.char_indices() {
+            let bad = DATA.map_normalize(core::iter::once(c)).any(|m| {
+                m == '\u{FFFD}' || (m.is_ascii() && !ascii_allowed(m as u8, self.underscore))
+            });
+            if bad {
+                return start + off..start + off + c.len_utf8();
+            }
+        }
+        start..start + segment.len()
+    }
+
+    /// Finishes a label of non-ASCII input whose mapped code points are
+    /// `chars`; `changed` says whether mapping changed the input `segment`,
+    /// `fast` whether all code points came from the fast set.
+    #[allow(clippy::too_many_arguments)]
+    fn mapped_label(
+        &mut self,
+        chars: &[char],
+        changed: bool,
+        segment: &[u8],
+        start: usize,
+        end: usize,
+        index: usize,
+        ascii_only: bool,
+        fast: bool,
+    ) -> Result<(), Rejection> {
+        let fault = |r| Rejection::new(r, Some(index), start..end);
+        if ascii_only {
+            // Fullwidth letters and the like: the mapped label is ASCII.
+            self.mapped = true;
+            if self.idn {
+                self.own_unicode_here(start);
+            }
+            self.own_ascii(start);
+            let mut buf = [0u8; MAX_LABEL];
+            for (b, &c) in buf.iter_mut().zip(chars) {
+                *b = c as u8;
+            }
+            self.push_ascii(&buf[..chars.len()])?;
+            return self.ascii_label(start, end, index, true);
+        }
+        // An `xn--` prefix announces Punycode, which is ASCII only.
+        if chars.starts_with(&['x', 'n', '-', '-']) {
+            return Err(fault(Reason::BadPunycode));
+        }
+        // The `dns` profile allows `_` in ASCII labels only: IDNA has no `_`
+        // in a U-label, and its A-label would not be accepted back.
+        if chars.contains(&'_') {
+            let text = core::str::from_utf8(segment).unwrap_or_default();
+            let span = match text
+                .char_indices()
+                .find(|&(_, c)| c == '_' || c == '\u{FF3F}')
+            {
+                Some((at, c)) => start + at..start + at + c.len_utf8(),
+                None => start..end,
+            };
+            return Err(Rejection::new(Reason::InvalidChar, Some(index), span));
+        }
+        check_hyphens(chars, '-').map_err(fault)?;
+        if !fast {
+            format::check_unicode_label(&DATA, chars).map_err(fault)?;
+            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
+        }
+        let (a_label, len) = a_label_of(chars).ok_or(fault(Reason::LabelTooLong))?;
+        // The U-label form first: it may copy the A-label prefix.
+        if changed {
+            self.own_unicode_here(start);
+            push_chars::<false>(self.unicode, chars);
+        } else if self.unicode_owned || (!self.idn && self.mapped) {
+            self.own_unicode_here(start);
+            self.unicode.extend_from_slice(segment);
+        }
+        // Else the U-label form is still the input: nothing to write.
+        self.idn = true;
+        self.mapped |= changed;
+        self.own_ascii(start);
+        self.push_ascii(&a_label[..len])
+    }
+
+    /// An `xn--` label (lowercase, `label`, at `start..end` in the input):
+    /// decode it and check that it is a valid U-label (RFC 5891 §5.4,
+    /// UTS #46 §4 step 4). Its A-label form is already in place.
+    #[inline(never)]
+    fn a_label(
+        &mut self,
+        label: &[u8],
+        start: usize,
+        end: usize,
+        index: usize,
+    ) -> Result<(), Rejection> {
+        let fault = |r| Rejection::new(r, Some(index), start..end);
+        // A known IDN top-level domain (`xn--fiqs8s`): its U-label is in the
+        // table, made of fast-path code points, no hyphen; nothing to decode
+        // or check.
+        if let Some(tld) = punycode::known_tld_a_label(label) {
+            self.own_unicode_here(start);
+            self.idn = true;
+            self.unicode.extend_from_slice(tld.u_label.as_bytes());
+            return Ok(());
+        }
+        let mut decoded = ['\0'; punycode::DECODE_CAP];
+        // A trailing hyphen means "xn--" alone, or no Punycode digits after
+        // the delimiter, which would decode to ASCII. Otherwise there is at
+        // least one insertion, and an insertion is never ASCII: the decoded
+        // label is not ASCII.
+        let n = match punycode::decode(&label[4..], &mut decoded) {
+            Some(n) if !label.ends_with(b"-") => n,
+            _ => return Err(fault(Reason::BadPunycode)),
+        };
+        let chars = &decoded[..n];
+        debug_assert!(!chars.iter().all(char::is_ascii));
+        // The U-label form is written as the label is classified, in one
+        // pass; if the label is refused, the form is not used.
+        self.own_unicode_here(start);
+        self.idn = true;
+        let fast = push_chars::<true>(self.unicode, chars);
+        if !fast {
+            // The decoded label must be valid and NFC exactly as it stands.
+            let valid = chars.iter().all(|&c| {
+                if c.is_ascii() {
+                    ascii_allowed(c as u8, false)
+                } else {
+                    !is_newer_than_pinned(c)
+                }
+            }) && DATA
+                .normalize_validate(chars.iter().copied())
+                .eq(chars.iter().copied());
+            if !valid {
+                return Err(fault(Reason::BadPunycode));
+            }
+        }
+        check_hyphens(chars, '-').map_err(fault)?;
+        if !fast {
+            format::check_unicode_label(&DATA, chars).map_err(fault)?;
+            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
+        }
+        Ok(())
+    }
+
+    /// The bidi rule over every label, for a name with a right-to-left label.
+    #[cold]
+    fn check_bidi(&self) -> Result<(), Rejection> {
+        let unicode = if self.unicode_owned {
+            &self.unicode[..]
+        } else {
+            self.body
+        };
+        // Label by label, decoded as it is read: the U-label form is UTF-8
+        // (every label was checked or written so), so no separate
+        // validation pass; `.` separates its labels.
+        let mut chars = Chars::new();
+        let mut index = 0;
+        let mut i = 0;
+        loop {
+            chars.clear();
+            while let Some(&b) = unicode.get(i) {
+                if b == b'.' {
+                    break;
+                }
+                let Some((c, width)) = decode_utf8(unicode, i) else {
+                    return Ok(());
+                };
+                chars.push(c);
+                i += width;
+            }
+            if let Err(r) = format::check_bidi_label(&DATA, &chars) {
+                let span = input_label_span(self.body, index);
+                return Err(Rejection::new(r, Some(index), span));
+            }
+            if i >= unicode.len() {
+                return Ok(());
+            }
+            i += 1;
+            index += 1;
+        }
+    }
+}
+
+/// Appends `chars` (at most 64 of them) as UTF-8, in one copy. With
+/// `CLASSIFY`, also says whether they are all on the fast path: LDH (without
+/// `_`) or in the fast set (else `true`).
+fn push_chars<const CLASSIFY: bool>(out: &mut UnicodeBuf, chars: &[char]) -> bool {
+    let mut utf8 = [0u8; 4 * 64];
+    let mut n = 0;
+    let mut fast = true;
+    for &c in chars.iter().take(64) {
+        fast &= !CLASSIFY
+            || if c.is_ascii() {
+                ascii_allowed(c as u8, false)
+            } else {
+                is_fast(c)
+            };
+        let c = c as u32;
+        // RFC 3629 §3, written out, each character in one 4-byte store:
+        // `char::encode_utf8` into a sub-slice costs a bounds check and a
+        // call per character. `n <= 4 * 63` before the last character.
+        let (word, width) = if c < 0x80 {
+            (c, 1)
+        } else if c < 0x800 {
+            (0x80C0 | (c >> 6) | ((c & 0x3F) << 8), 2)
+        } else if c < 0x1_0000 {
+            (
+                0x80_80E0 | (c >> 12) | (((c >> 6) & 0x3F) << 8) | ((c & 0x3F) << 16),
+                3,
+            )
+        } else {
+            (
+                0x8080_80F0
+                    | (c >> 18)
+                    | (((c >> 12) & 0x3F) << 8)
+                    | (((c >> 6) & 0x3F) << 16)
+                    | ((c & 0x3F) << 24),
+                4,
+            )
+        };
+        utf8[n..n + 4].copy_from_slice(&word.to_le_bytes());
+        n += width;
+    }
+    out.extend_from_slice(&utf8[..n]);
+    fast
+}

@@ -1,0 +1,303 @@
+//! Normalisation: input bytes to the A-label and U-label forms of a name
+//! ([`Normalized`]), with the format rules of [`crate::format`].
+//!
+//! Four paths, all producing exactly what `idna::uts46::Uts46::to_ascii`
+//! produces under the strict flags of the design (the differential tests and
+//! `tests/idna_test_v2.rs` hold them to it):
+//!
+//! 0. **Canonical name** (`ascii.rs`): one pass over the whole name checks
+//!    that it is lowercase LDH labels of valid lengths and hyphens, with no
+//!    `xn--` label. Such a name is its own A-label and U-label form: the
+//!    result borrows it and nothing is written. Anything else, valid or not,
+//!    takes the paths below, which also say what is wrong.
+//! 1. **Plain IDN** (`plain.rs`): one pass over a name whose labels are all
+//!    canonical ASCII or made of code points of the generated fast set
+//!    (code points UTS #46 leaves unchanged and valid, NFC-stable, strong
+//!    LTR, not marks or joiners; see `codegen/src/fast.rs`). No mapping,
+//!    normalisation, bidi or CONTEXTJ rule can fire on such a label, so only
+//!    the hyphen rules are checked before Punycode encoding.
+//! 2. **Label by label** (`general.rs`): an ASCII label is scanned and, with
+//!    upper case, written lowercased to the inline buffer (no `idna` call, no
+//!    heap); a Unicode label of fast-set code points, fullwidth letters,
+//!    digits and hyphens is mapped and encoded directly; an `xn--` label is
+//!    decoded once, and if the decoded code points are all in the fast set
+//!    only the hyphen rules remain;
+//! 3. **UTS #46** (`general.rs`): anything else goes through the `idna`
+//!    crate's own mapping and normalisation data (`idna_adapter`), followed
+//!    by the full validity criteria in [`crate::format`].
+
+use smallvec::SmallVec;
+
+use crate::flags::{Flag, Flags};
+use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_NAME};
+use crate::labels::strip_root_dot;
+use crate::reason::{Reason, Rejection};
+use general::Normalizer;
+use plain::is_plain_idn;
+
+mod ascii;
+mod general;
+mod plain;
+
+/// A name as the normalisation stage leaves it: its A-label and U-label
+/// forms, borrowed from the input where the input already is that form
+/// (the common case), else in one inline buffer; the flags of the input's
+/// spelling; and the input, for the spans of later stages' refusals.
+#[derive(Clone)]
+pub(crate) struct Normalized<'h> {
+    /// The A-label form when it is the input (without a root dot); else it is
+    /// in `buf[..ascii_len]`.
+    pub(crate) ascii_input: Option<&'h str>,
+    pub(crate) unicode_at: UnicodeAt<'h>,
+    /// The owned A-label form (`buf[..ascii_len]`), then the owned U-label
+    /// form (`buf[ascii_len..]`).
+    pub(crate) buf: NameBuf,
+    pub(crate) ascii_len: usize,
+    pub(crate) flags: Flags,
+    /// The input.
+    pub(crate) input: &'h [u8],
+}
+
+/// A name's owned forms: inline for any name of DNS size (a name has at
+/// most 253 octets in ASCII form; the normaliser refuses it beyond), on the
+/// heap only for a U-label form of long non-Latin names.
+pub(crate) type NameBuf = SmallVec<[u8; NAME_ROOM]>;
+
+/// The inline capacity of a [`NameBuf`].
+pub(crate) const NAME_ROOM: usize = 256;
+
+/// The U-label form while the normaliser builds it.
+pub(crate) type UnicodeBuf = SmallVec<[u8; 256]>;
+
+/// Where a name's U-label form is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum UnicodeAt<'h> {
+    /// The same as the A-label form (no internationalised label).
+    Ascii,
+    /// The input itself (without a root dot).
+    Input(&'h str),
+    /// The buffer, after the A-label form.
+    Buffer,
+}
+
+impl<'h> Normalized<'h> {
+    /// Nothing normalised yet: where [`normalize`] writes.
+    #[inline(always)]
+    pub(crate) fn empty(input: &'h [u8]) -> Normalized<'h> {
+        Normalized {
+            ascii_input: None,
+            unicode_at: UnicodeAt::Ascii,
+            buf: NameBuf::new(),
+            ascii_len: 0,
+            flags: Flags::default(),
+            input,
+        }
+    }
+
+    /// The A-label form: lowercase, no root dot.
+    #[inline]
+    pub(crate) fn ascii(&self) -> &str {
+        match self.ascii_input {
+            Some(input) => input,
+            // The normaliser writes only ASCII to the buffer.
+            None => core::str::from_utf8(&self.buf[..self.ascii_len]).unwrap_or_default(),
+        }
+    }
+
+    /// The U-label form.
+    #[inline]
+    pub(crate) fn unicode(&self) -> &str {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii(),
+            UnicodeAt::Input(input) => input,
+            // The normaliser writes whole UTF-8 sequences to the buffer.
+            UnicodeAt::Buffer => {
+                core::str::from_utf8(&self.buf[self.ascii_len..]).unwrap_or_default()
+            }
+        }
+    }
+
+    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    #[inline]
+    pub(crate) fn unicode_bytes(&self) -> &[u8] {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii().as_bytes(),
+            UnicodeAt::Input(input) => input.as_bytes(),
+            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+        }
+    }
+
+    /// The input the name was normalised from.
+    #[inline]
+    pub(crate) const fn input(&self) -> &'h [u8] {
+        self.input
+    }
+}
+
+#[cfg(test)]
+pub(crate) use plain::{fullwidth_ldh, in_fast_table, CJK_UNIFIED};
+pub(crate) use plain::{is_fast, is_newer_than_pinned};
+
+/// The stage's common case alone: the input is its own A-label and U-label
+/// form (lowercase LDH labels of valid lengths and hyphens, no `xn--`
+/// label), borrowed whole; `None` for any other input, which
+/// [`normalize`] takes. Nothing is written: the caller builds its result
+/// where it returns it.
+///
+/// `underscore` allows `_` in labels (the `dns` profile, RFC 2181 §11).
+/// `text` is the input as a string when the caller had one, which saves
+/// validating it again to borrow from it.
+#[inline(always)]
+pub(crate) fn canonical<'h>(
+    input: &'h [u8],
+    text: Option<&'h str>,
+    underscore: bool,
+) -> Option<Normalized<'h>> {
+    let (ascii, root_dot) = ascii::canonical(input, text, underscore)?;
+    let mut flags = Flags::default();
+    if root_dot {
+        flags.insert(Flag::RootDot);
+    }
+    Some(Normalized {
+        ascii_input: Some(ascii),
+        unicode_at: UnicodeAt::Ascii,
+        buf: NameBuf::new(),
+        ascii_len: 0,
+        flags,
+        input,
+    })
+}
+
+/// Normalises and format-checks `input` into `out`, which is
+/// [`Normalized::empty`], for an input that [`canonical`] did not take (any
+/// input is fine). The result is written in place: it is large (an inline
+/// buffer), and a value returned through calls is copied whole.
+///
+/// `underscore` and `text` are as for [`canonical`].
+#[inline]
+pub(crate) fn normalize<'h>(
+    input: &'h [u8],
+    text: Option<&'h str>,
+    underscore: bool,
+    verdict: &mut Normalized<'h>,
+) -> Result<(), Rejection> {
+    if input.is_empty() {
+        return Err(Rejection::new(Reason::Empty, None, 0..0));
+    }
+    let (body, root_dot) = strip_root_dot(input);
+    if root_dot {
+        verdict.flags.insert(Flag::RootDot);
+    }
+    // The common case, a name that is its own A-label form, the caller
+    // has already tried ([`canonical`]).
+    let canon = if underscore { &DNS_CANON } else { &LDH_CANON };
+    // A name within the DNS limits is at most 1,012 bytes in U-label form
+    // (four UTF-8 bytes per Punycode digit at most): only then is the pass
+    // worth trying, which keeps a megabyte line from being scanned whole.
+    if body.len() <= 4 * MAX_NAME && !body.is_ascii() {
+        if let Some(stops) = is_plain_idn(body, canon, verdict) {
+            // Every label is canonical ASCII or fast-path Unicode: the
+            // A-label form is written; the U-label form is the input, or the
+            // input with `。．｡` written as `.`.
+            verdict.ascii_len = verdict.buf.len();
+            let text = text.and_then(|t| t.get(..body.len()));
+            if let Some(text) = text.or_else(|| core::str::from_utf8(body).ok()) {
+                if stops.count > 0 {
+                    stops.push_u_label(&mut verdict.buf, body);
+                    verdict.unicode_at = UnicodeAt::Buffer;
+                    verdict.flags.insert(Flag::Mapped);
+                } else {
+                    verdict.unicode_at = UnicodeAt::Input(text);
+                }
+                verdict.flags.insert(Flag::Idn);
+                return Ok(());
+            }
+        }
+    }
+    verdict.buf.clear();
+    let mut unicode = UnicodeBuf::new();
+    let mut n = Normalizer {
+        body,
+        underscore,
+        map: if underscore { &DNS_MAP } else { &LDH_MAP },
+        canon,
+        out: verdict,
+        unicode: &mut unicode,
+        label_apos: 0,
+        ascii_owned: false,
+        unicode_owned: false,
+        idn: false,
+        rtl: false,
+        mapped: false,
+    };
+    n.run()?;
+    let (ascii_owned, unicode_owned, idn, mapped) =
+        (n.ascii_owned, n.unicode_owned, n.idn, n.mapped);
+    // One buffer holds both owned forms: the A-label form, then the U-label
+    // form. Keeping the verdict small keeps returning it cheap.
+    verdict.ascii_len = verdict.buf.len();
+    if idn && unicode_owned {
+        verdict.buf.extend_from_slice(&unicode);
+        verdict.unicode_at = UnicodeAt::Buffer;
+    }
+    // Where a form is the input itself, borrow it. An accepted body is UTF-8:
+    // every label was checked, and the separators between them are UTF-8;
+    // `body.len()` is a char boundary, as the root dot is a whole character.
+    if !ascii_owned || (idn && !unicode_owned) {
+        let text = match text {
+            Some(text) => text.get(..body.len()).unwrap_or_default(),
+            None => core::str::from_utf8(body).unwrap_or_default(),
+        };
+        if !ascii_owned {
+            verdict.ascii_input = Some(text);
+        }
+        if idn && !unicode_owned {
+            verdict.unicode_at = UnicodeAt::Input(text);
+        }
+    }
+    for (set, flag) in [
+        (root_dot, Flag::RootDot),
+        (idn, Flag::Idn),
+        (mapped, Flag::Mapped),
+    ] {
+        if set {
+            verdict.flags.insert(flag);
+        }
+    }
+    Ok(())
+}
+
+/// The character UTF-8-encoded at `bytes[i..]` and its length, or `None`
+/// where the bytes are not UTF-8 (RFC 3629: no overlong forms, surrogates or
+/// code points above U+10FFFF). Tested against `core::str::from_utf8`.
+#[inline(always)]
+pub(crate) fn decode_utf8(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *bytes.get(i)?;
+    let cont = |k: usize| -> Option<u32> {
+        let b = *bytes.get(i + k)?;
+        (b & 0xC0 == 0x80).then_some(u32::from(b & 0x3F))
+    };
+    let (cp, len) = match b0 {
+        0x00..=0x7F => (u32::from(b0), 1),
+        0xC2..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2),
+        0xE0..=0xEF => {
+            let b1 = cont(1)?;
+            // E0 needs A0..BF (no overlong form); ED needs 80..9F (no surrogate).
+            if (b0 == 0xE0 && b1 < 0x20) || (b0 == 0xED && b1 >= 0x20) {
+                return None;
+            }
+            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | cont(2)?, 3)
+        }
+        0xF0..=0xF4 => {
+            let b1 = cont(1)?;
+            // F0 needs 90..BF (no overlong form); F4 needs 80..8F (<= U+10FFFF).
+            if (b0 == 0xF0 && b1 < 0x10) || (b0 == 0xF4 && b1 >= 0x10) {
+                return None;
+            }
+            let cp = (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (cont(2)? << 6) | cont(3)?;
+            (cp, 4)
+        }
+        _ => return None,
+    };
+    Some((char::from_u32(cp)?, len))
+}
