@@ -79,6 +79,7 @@ pub use crate::{
 /// ```
 pub const UNICODE_VERSION: &str = crate::generated::idna_tables::UNICODE_VERSION;
 
+mod bytes;
 mod checker;
 mod flags;
 mod format;

@@ -29,14 +29,13 @@
 use idna_adapter::Adapter;
 use smallvec::SmallVec;
 
+use crate::bytes::{head, read64, HIGH, ONES};
 use crate::flags::Flag;
 use crate::format::{
     self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
 };
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
-use crate::labels::{
-    dot_len, head, input_label_span, label_end, read64, strip_root_dot, HIGH, ONES,
-};
+use crate::labels::{dot_len, input_label_span, label_end, strip_root_dot};
 use crate::punycode;
 use crate::reason::{Reason, Rejection};
 use crate::verdict::{NameBuf, UnicodeAt, UnicodeBuf, Verdict, NAME_ROOM};

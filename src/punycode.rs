@@ -6,8 +6,8 @@
 //!
 //! [RFC 3492]: https://www.rfc-editor.org/rfc/rfc3492
 
+use crate::bytes::{bytes_equal, head, read64};
 use crate::generated::idn_tlds;
-use crate::labels::{bytes_equal, head, read64};
 
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;

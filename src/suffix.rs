@@ -58,8 +58,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::bytes::{bytes_equal, head, read64, HIGH};
 use crate::generated::psl;
-use crate::labels::{bytes_equal, head, read64, HIGH};
 
 /// A node word's label length: its low 6 bits.
 const LEN_BITS: u32 = 6;
