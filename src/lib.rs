@@ -84,6 +84,7 @@ mod checker;
 mod flags;
 mod format;
 mod generated;
+mod idn_tlds;
 mod labels;
 mod normalize;
 mod policy;
@@ -130,12 +131,12 @@ pub mod __private {
     /// slot in a known-TLD table of `1 << bits` slots under `seed`, for the
     /// generator.
     pub fn tld_key_slot(label: &str, seed: u64, bits: u32) -> ((u64, u64, usize), usize) {
-        let key = crate::punycode::tld_key(label.as_bytes(), 0);
-        (key, crate::punycode::tld_slot(key, seed, bits))
+        let key = crate::idn_tlds::tld_key(label.as_bytes(), 0);
+        (key, crate::idn_tlds::tld_slot(key, seed, bits))
     }
 
     /// The room for a known TLD's A-label (`xn--` included).
-    pub const KNOWN_TLD_ROOM: usize = crate::punycode::KNOWN_TLD_ROOM;
+    pub const KNOWN_TLD_ROOM: usize = crate::idn_tlds::KNOWN_TLD_ROOM;
 
     /// Punycode-encodes a label into `out`, as the normaliser does (for
     /// benchmarks: no allocation).

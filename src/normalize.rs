@@ -35,6 +35,7 @@ use crate::format::{
     self, ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
 };
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
+use crate::idn_tlds;
 use crate::labels::{dot_len, input_label_span, label_end, strip_root_dot};
 use crate::punycode;
 use crate::reason::{Reason, Rejection};
@@ -447,7 +448,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
         // The rest may be a known IDN top-level domain (`中国`, `公司`),
         // whose A-label is precomputed: no need to read it code point by
         // code point and encode it.
-        if let Some(tld) = punycode::known_tld(body, i) {
+        if let Some(tld) = idn_tlds::known_tld(body, i) {
             let end = label_at + tld.a_len;
             if end > MAX_NAME {
                 return None;
@@ -1001,7 +1002,7 @@ impl<'h> Normalizer<'h, '_> {
         // A known IDN top-level domain (`xn--fiqs8s`): its U-label is in the
         // table, made of fast-path code points, no hyphen; nothing to decode
         // or check.
-        if let Some(tld) = punycode::known_tld_a_label(label) {
+        if let Some(tld) = idn_tlds::known_tld_a_label(label) {
             self.own_unicode_here(start);
             self.idn = true;
             self.unicode.extend_from_slice(tld.u_label.as_bytes());
