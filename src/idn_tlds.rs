@@ -11,7 +11,7 @@ use crate::generated::idn_tlds;
 /// are all in the fast set (`中国`, `公司`, `网络`, `рф`, ...; generated
 /// in `src/generated/idn_tlds.rs` with `idna`'s encoder, which
 /// `known_tlds_are_encoded_as_the_encoder_does` checks against
-/// [`crate::punycode::encode`]).
+/// [`crate::punycode::encode::encode`]).
 ///
 /// Names under these are the common internationalised names; the one-pass
 /// check asks here at each label after the first and, on a hit, has the last
@@ -99,7 +99,7 @@ mod tests {
     use crate::punycode;
     use alloc::vec::Vec;
 
-    /// Every known TLD's precomputed A-label is what [`punycode::encode`]
+    /// Every known TLD's precomputed A-label is what [`punycode::encode::encode`]
     /// gives, and the table finds it at the end of a name of any length, and
     /// not where more follows or something precedes it in the same label.
     #[test]
@@ -111,7 +111,7 @@ mod tests {
             let chars: Vec<char> = tld.chars().collect();
             let mut out = [0u8; 64];
             out[..4].copy_from_slice(b"xn--");
-            let n = punycode::encode(&chars, &mut out[4..]).unwrap();
+            let n = punycode::encode::encode(&chars, &mut out[4..]).unwrap();
             assert_eq!(&out[..4 + n], a_label, "{tld}");
             assert!(known.a_label[known.a_len..].iter().all(|&b| b == 0));
             assert_eq!(

@@ -123,7 +123,7 @@ pub mod __private {
         let chars: alloc::vec::Vec<char> = label.chars().collect();
         // At most 7 base-36 digits per code point for labels this short.
         let mut out = alloc::vec![0u8; 8 * chars.len() + 16];
-        let n = crate::punycode::encode(&chars, &mut out)?;
+        let n = crate::punycode::encode::encode(&chars, &mut out)?;
         Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
@@ -141,7 +141,7 @@ pub mod __private {
     /// Punycode-encodes a label into `out`, as the normaliser does (for
     /// benchmarks: no allocation).
     pub fn punycode_encode_into(label: &[char], out: &mut [u8]) -> Option<usize> {
-        crate::punycode::encode(label, out)
+        crate::punycode::encode::encode(label, out)
     }
 
     /// The fold of `text` as the restricted-word matcher applies it, made
@@ -160,12 +160,13 @@ pub mod __private {
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser
     /// does.
     pub fn punycode_decode(label: &str) -> Option<alloc::string::String> {
-        let mut out = ['\0'; crate::punycode::DECODE_CAP];
-        match crate::punycode::decode(label.as_bytes(), &mut out) {
+        let mut out = ['\0'; crate::punycode::decode::DECODE_CAP];
+        match crate::punycode::decode::decode(label.as_bytes(), &mut out) {
             Some(n) => Some(out[..n].iter().collect()),
             // Too many code points for the normaliser's buffer: the general
             // decoder must still agree with `idna`.
-            None => crate::punycode::decode_any(label.as_bytes()).map(|v| v.into_iter().collect()),
+            None => crate::punycode::decode::decode_any(label.as_bytes())
+                .map(|v| v.into_iter().collect()),
         }
     }
 }

@@ -334,7 +334,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
     let mut basic = 0;
     // A label of more non-ASCII code points (rare) is left to the general
     // path.
-    let mut insertions = punycode::Insertions::<16>::new();
+    let mut insertions = punycode::encode::Insertions::<16>::new();
     // The hyphen rules as the label goes (UTS #46 V2, V3; `check_hyphens`
     // on whole labels): a `-` at position 2, and whether the last code
     // point was a `-`.
@@ -477,7 +477,7 @@ fn is_plain_idn(body: &[u8], canon: &[bool; 256], verdict: &mut Verdict<'_>) -> 
 fn a_label_of(chars: &[char]) -> Option<([u8; MAX_LABEL], usize)> {
     let mut a_label = [0u8; MAX_LABEL];
     a_label[..4].copy_from_slice(b"xn--");
-    let len = punycode::encode(chars, &mut a_label[4..])?;
+    let len = punycode::encode::encode(chars, &mut a_label[4..])?;
     Some((a_label, 4 + len))
 }
 
@@ -1008,12 +1008,12 @@ impl<'h> Normalizer<'h, '_> {
             self.unicode.extend_from_slice(tld.u_label.as_bytes());
             return Ok(());
         }
-        let mut decoded = ['\0'; punycode::DECODE_CAP];
+        let mut decoded = ['\0'; punycode::decode::DECODE_CAP];
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
         // the delimiter, which would decode to ASCII. Otherwise there is at
         // least one insertion, and an insertion is never ASCII: the decoded
         // label is not ASCII.
-        let n = match punycode::decode(&label[4..], &mut decoded) {
+        let n = match punycode::decode::decode(&label[4..], &mut decoded) {
             Some(n) if !label.ends_with(b"-") => n,
             _ => return Err(fault(Reason::BadPunycode)),
         };

@@ -944,7 +944,7 @@ impl Table<'_> {
         }
         let mut a_label = [0u8; MAX_LABEL];
         a_label[..4].copy_from_slice(b"xn--");
-        let len = 4 + crate::punycode::encode(&chars[..k], &mut a_label[4..])?;
+        let len = 4 + crate::punycode::encode::encode(&chars[..k], &mut a_label[4..])?;
         let a_label = &a_label[..len];
         self.child(parent, parent_hash, head(a_label), a_label)
     }
