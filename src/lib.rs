@@ -80,10 +80,12 @@ pub use crate::{
 /// ```
 pub const UNICODE_VERSION: &str = crate::generated::idna_tables::UNICODE_VERSION;
 
+mod bytes;
 mod checker;
 mod flags;
 mod format;
 mod generated;
+mod idn_tlds;
 mod labels;
 mod normalize;
 mod policy;
@@ -122,7 +124,7 @@ pub mod __private {
         let chars: alloc::vec::Vec<char> = label.chars().collect();
         // At most 7 base-36 digits per code point for labels this short.
         let mut out = alloc::vec![0u8; 8 * chars.len() + 16];
-        let n = crate::punycode::encode(&chars, &mut out)?;
+        let n = crate::punycode::encode::encode(&chars, &mut out)?;
         Some(out[..n].iter().map(|&b| char::from(b)).collect())
     }
 
@@ -130,17 +132,17 @@ pub mod __private {
     /// slot in a known-TLD table of `1 << bits` slots under `seed`, for the
     /// generator.
     pub fn tld_key_slot(label: &str, seed: u64, bits: u32) -> ((u64, u64, usize), usize) {
-        let key = crate::punycode::tld_key(label.as_bytes(), 0);
-        (key, crate::punycode::tld_slot(key, seed, bits))
+        let key = crate::idn_tlds::tld_key(label.as_bytes(), 0);
+        (key, crate::idn_tlds::tld_slot(key, seed, bits))
     }
 
     /// The room for a known TLD's A-label (`xn--` included).
-    pub const KNOWN_TLD_ROOM: usize = crate::punycode::KNOWN_TLD_ROOM;
+    pub const KNOWN_TLD_ROOM: usize = crate::idn_tlds::KNOWN_TLD_ROOM;
 
     /// Punycode-encodes a label into `out`, as the normaliser does (for
     /// benchmarks: no allocation).
     pub fn punycode_encode_into(label: &[char], out: &mut [u8]) -> Option<usize> {
-        crate::punycode::encode(label, out)
+        crate::punycode::encode::encode(label, out)
     }
 
     /// The fold of `text` as the restricted-word matcher applies it, made
@@ -159,12 +161,13 @@ pub mod __private {
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser
     /// does.
     pub fn punycode_decode(label: &str) -> Option<alloc::string::String> {
-        let mut out = ['\0'; crate::punycode::DECODE_CAP];
-        match crate::punycode::decode(label.as_bytes(), &mut out) {
+        let mut out = ['\0'; crate::punycode::decode::DECODE_CAP];
+        match crate::punycode::decode::decode(label.as_bytes(), &mut out) {
             Some(n) => Some(out[..n].iter().collect()),
             // Too many code points for the normaliser's buffer: the general
             // decoder must still agree with `idna`.
-            None => crate::punycode::decode_any(label.as_bytes()).map(|v| v.into_iter().collect()),
+            None => crate::punycode::decode::decode_any(label.as_bytes())
+                .map(|v| v.into_iter().collect()),
         }
     }
 }

@@ -58,8 +58,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::bytes::{bytes_equal, head, read64, HIGH};
 use crate::generated::psl;
-use crate::labels::{bytes_equal, head, read64, HIGH};
 
 /// A node word's label length: its low 6 bits.
 const LEN_BITS: u32 = 6;
@@ -944,7 +944,7 @@ impl Table<'_> {
         }
         let mut a_label = [0u8; MAX_LABEL];
         a_label[..4].copy_from_slice(b"xn--");
-        let len = 4 + crate::punycode::encode(&chars[..k], &mut a_label[4..])?;
+        let len = 4 + crate::punycode::encode::encode(&chars[..k], &mut a_label[4..])?;
         let a_label = &a_label[..len];
         self.child(parent, parent_hash, head(a_label), a_label)
     }

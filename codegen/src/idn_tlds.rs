@@ -1,7 +1,7 @@
 //! The known IDN top-level domains: every top-level label of the Public
 //! Suffix List (both sections) that is not ASCII and whose code points are
 //! all in the normaliser's fast set, with its Punycode form, in a table of
-//! one slot per label (`src/punycode.rs`, `known_tld`).
+//! one slot per label (`src/idn_tlds.rs`, `known_tld`).
 //!
 //! The Punycode comes from `idna`'s encoder and is checked here against
 //! dncheck's own. The slot function is the library's
@@ -79,7 +79,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     .unwrap();
     writeln!(
         s,
-        "/// The seed of the slot function (`punycode::tld_slot`)."
+        "/// The seed of the slot function (`idn_tlds::tld_slot`)."
     )
     .unwrap();
     writeln!(s, "pub(crate) const SEED: u64 = 0x{seed:016x};").unwrap();
@@ -98,7 +98,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "pub(crate) const MIN_A_BYTES: usize = {min_a};").unwrap();
     writeln!(s, "pub(crate) const MAX_A_BYTES: usize = {max_a};").unwrap();
     writeln!(s).unwrap();
-    writeln!(s, "use crate::punycode::KnownTld;").unwrap();
+    writeln!(s, "use crate::idn_tlds::KnownTld;").unwrap();
     writeln!(s).unwrap();
     writeln!(
         s,

@@ -5,7 +5,7 @@
 //
 // 100 labels in 1024 slots; U-labels of 4 to 18 bytes.
 
-/// The seed of the slot function (`punycode::tld_slot`).
+/// The seed of the slot function (`idn_tlds::tld_slot`).
 pub(crate) const SEED: u64 = 0x03fa774f7360fbef;
 /// The table has `1 << BITS` slots.
 pub(crate) const BITS: u32 = 10;
@@ -18,7 +18,7 @@ pub(crate) const A_SEED: u64 = 0xeef13d26a85c629b;
 pub(crate) const MIN_A_BYTES: usize = 8;
 pub(crate) const MAX_A_BYTES: usize = 24;
 
-use crate::punycode::KnownTld;
+use crate::idn_tlds::KnownTld;
 
 /// Each label: its key words, the label, its A-label (padded) and length.
 pub(crate) static TLDS: [KnownTld; 100] = [

@@ -1,8 +1,9 @@
 //! The canonical-name check: a name that is already its own A-label and
 //! U-label form, in one pass over its bytes, eight at a time.
 
+use crate::bytes::{head, read64, HIGH, ONES};
 use crate::format::{check_hyphens, MAX_LABEL, MAX_NAME};
-use crate::labels::{head, read64, strip_root_dot, HIGH, ONES};
+use crate::labels::strip_root_dot;
 
 /// The one-pass check alone: the A-label form (without a root dot) if the
 /// input already is it, and whether it had a root dot.

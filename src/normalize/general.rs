@@ -8,6 +8,7 @@ use smallvec::SmallVec;
 use super::plain::{a_label_of, fullwidth_ldh, is_fast, is_newer_than_pinned};
 use super::{decode_utf8, Normalized, UnicodeBuf};
 use crate::format::{self, ascii_allowed, check_hyphens, MAX_LABEL, MAX_NAME};
+use crate::idn_tlds;
 use crate::labels::{dot_len, input_label_span, label_end};
 use crate::punycode;
 use crate::reason::{Reason, Rejection};
@@ -472,18 +473,18 @@ impl<'h> Normalizer<'h, '_> {
         // A known IDN top-level domain (`xn--fiqs8s`): its U-label is in the
         // table, made of fast-path code points, no hyphen; nothing to decode
         // or check.
-        if let Some(tld) = punycode::known_tld_a_label(label) {
+        if let Some(tld) = idn_tlds::known_tld_a_label(label) {
             self.own_unicode_here(start);
             self.idn = true;
             self.unicode.extend_from_slice(tld.u_label.as_bytes());
             return Ok(());
         }
-        let mut decoded = ['\0'; punycode::DECODE_CAP];
+        let mut decoded = ['\0'; punycode::decode::DECODE_CAP];
         // A trailing hyphen means "xn--" alone, or no Punycode digits after
         // the delimiter, which would decode to ASCII. Otherwise there is at
         // least one insertion, and an insertion is never ASCII: the decoded
         // label is not ASCII.
-        let n = match punycode::decode(&label[4..], &mut decoded) {
+        let n = match punycode::decode::decode(&label[4..], &mut decoded) {
             Some(n) if !label.ends_with(b"-") => n,
             _ => return Err(fault(Reason::BadPunycode)),
         };

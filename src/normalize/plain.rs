@@ -4,6 +4,7 @@
 use super::{decode_utf8, NameBuf, Normalized, NAME_ROOM};
 use crate::format::{MAX_LABEL, MAX_NAME};
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
+use crate::idn_tlds;
 use crate::labels::dot_len;
 use crate::punycode;
 
@@ -90,7 +91,7 @@ pub(super) fn is_plain_idn(
     let mut basic = 0;
     // A label of more non-ASCII code points (rare) is left to the general
     // path.
-    let mut insertions = punycode::Insertions::<16>::new();
+    let mut insertions = punycode::encode::Insertions::<16>::new();
     // The hyphen rules as the label goes (UTS #46 V2, V3; `check_hyphens`
     // on whole labels): a `-` at position 2, and whether the last code
     // point was a `-`.
@@ -204,7 +205,7 @@ pub(super) fn is_plain_idn(
         // The rest may be a known IDN top-level domain (`中国`, `公司`),
         // whose A-label is precomputed: no need to read it code point by
         // code point and encode it.
-        if let Some(tld) = punycode::known_tld(body, i) {
+        if let Some(tld) = idn_tlds::known_tld(body, i) {
             let end = label_at + tld.a_len;
             if end > MAX_NAME {
                 return None;
@@ -233,7 +234,7 @@ pub(super) fn is_plain_idn(
 pub(super) fn a_label_of(chars: &[char]) -> Option<([u8; MAX_LABEL], usize)> {
     let mut a_label = [0u8; MAX_LABEL];
     a_label[..4].copy_from_slice(b"xn--");
-    let len = punycode::encode(chars, &mut a_label[4..])?;
+    let len = punycode::encode::encode(chars, &mut a_label[4..])?;
     Some((a_label, 4 + len))
 }
 
