@@ -1272,6 +1272,6 @@ fn words_file() {
     file_error(
         &[OsStr::new("--words"), missing.as_os_str()],
         &missing,
-        &["word list"],
+        &["--words", "cannot read"],
     );
 }
