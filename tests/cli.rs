@@ -1,5 +1,5 @@
 //! End-to-end tests of the `dncheck` binary against the CLI contract of
-//! DESIGN.md (see also the module docs of `src/main.rs`).
+//! docs/design.md (see also the module docs of `src/main.rs`).
 //!
 //! Names that should pass are real registrable names (`dncheck.cn`,
 //! `例子.中国`, `wikipedia.org`): `example.com` and the like are `reserved`
@@ -378,24 +378,40 @@ fn profile_dns() {
 
 #[test]
 fn usage_errors_exit_2_with_nothing_on_stdout() {
-    for args in [
-        &["--bogus", "dncheck.cn"][..],
-        &["-x"],
-        &["dncheck.cn", "--words"],
-        &["--words=", "dncheck.cn"],
-        &["--profile", "nope", "dncheck.cn"],
-        &["--profile=DNS", "dncheck.cn"],
-        &["--profile="],
-        &["dncheck.cn", "--profile"],
-        &["--json=yes"],
-        &["dncheck.cn", "--jsn"],
-        &["--private=yes", "dncheck.cn"],
-        &["--privat", "dncheck.cn"],
-        &["dncheck.cn", "--suffix-list"],
-        &["--suffix-list=", "dncheck.cn"],
-        &["dncheck.cn", "--suffixes"],
-        &["--suffixes=", "dncheck.cn"],
-        &["--suffixes", ""],
+    // (arguments, what the message must name)
+    for (args, needles) in [
+        (&["--bogus", "dncheck.cn"][..], &["'--bogus'"][..]),
+        (&["-x"], &["'-x'"]),
+        (&["dncheck.cn", "--words"], &["--words", "value"]),
+        (&["--words=", "dncheck.cn"], &["--words", "value"]),
+        (
+            &["--profile", "nope", "dncheck.cn"],
+            &["--profile", "'nope'", "registration, hostname, dns"],
+        ),
+        (
+            &["--profile=DNS", "dncheck.cn"],
+            &["--profile", "'DNS'", "registration, hostname, dns"],
+        ),
+        (&["--profile="], &["--profile", "value"]),
+        (&["dncheck.cn", "--profile"], &["--profile", "value"]),
+        (&["--json=yes"], &["--json", "'yes'"]),
+        (&["dncheck.cn", "--jsn"], &["'--jsn'"]),
+        (&["--private=yes", "dncheck.cn"], &["--private", "'yes'"]),
+        (&["--privat", "dncheck.cn"], &["'--privat'"]),
+        (
+            &["dncheck.cn", "--suffix-list"],
+            &["--suffix-list", "value"],
+        ),
+        (
+            &["--suffix-list=", "dncheck.cn"],
+            &["--suffix-list", "value"],
+        ),
+        (&["dncheck.cn", "--suffixes"], &["--suffixes", "value"]),
+        (&["--suffixes=", "dncheck.cn"], &["--suffixes", "value"]),
+        (&["--suffixes", ""], &["--suffixes", "value"]),
+        (&["--help=x"], &["--help", "'x'"]),
+        // A control character in an argument cannot break the line.
+        (&["--a\nb"], &["'--a\\nb'"]),
     ] {
         let output = run(args, b"dncheck.cn\n");
         assert_eq!(code(&output), 2, "{args:?}");
@@ -404,6 +420,12 @@ fn usage_errors_exit_2_with_nothing_on_stdout() {
         let lines: Vec<_> = stderr.lines().collect();
         assert_eq!(lines.len(), 2, "{args:?}: {stderr}");
         assert!(lines[0].starts_with("dncheck: "), "{stderr}");
+        for needle in needles {
+            assert!(
+                lines[0].contains(needle),
+                "{args:?}: {stderr} lacks {needle}"
+            );
+        }
         assert!(lines[1].starts_with("Usage: dncheck"), "{stderr}");
     }
 }
@@ -413,6 +435,7 @@ fn help_and_version_exit_0() {
     for flag in ["--help", "-h"] {
         let output = run(&[flag, "--bogus-after-help"], b"");
         assert_eq!(code(&output), 0);
+        assert!(output.stderr.is_empty());
         assert!(stdout(&output).contains("Usage: dncheck [OPTIONS] [DOMAIN]..."));
         for option in [
             "--json",
@@ -427,6 +450,7 @@ fn help_and_version_exit_0() {
     for flag in ["--version", "-V"] {
         let output = run(&[flag], b"");
         assert_eq!(code(&output), 0);
+        assert!(output.stderr.is_empty());
         assert_eq!(
             stdout(&output),
             concat!("dncheck ", env!("CARGO_PKG_VERSION"), "\n")
@@ -1272,6 +1296,191 @@ fn words_file() {
     file_error(
         &[OsStr::new("--words"), missing.as_os_str()],
         &missing,
-        &["word list"],
+        &["--words", "cannot read"],
     );
+}
+
+// ---------------------------------------------------------------------------
+// The command line (clap): help, spellings, repeats, raw names, file errors.
+
+#[test]
+fn help_lists_every_option_and_value() {
+    for flag in ["--help", "-h"] {
+        let output = run(&[flag], b"");
+        assert_eq!(code(&output), 0, "{flag}");
+        assert!(output.stderr.is_empty(), "{flag}");
+        let help = stdout(&output);
+        for needle in [
+            "Usage: dncheck [OPTIONS] [DOMAIN]...",
+            "--json",
+            "--profile <PROFILE>",
+            "registration",
+            "hostname",
+            "dns",
+            "--private",
+            "--suffix-list <FILE>",
+            "--suffixes <FILE>",
+            "--words <FILE>",
+            "-h, --help",
+            "-V, --version",
+            "`--`",
+            // The after-help: exit statuses and the JSON keys.
+            "Exit status: 0 all accepted, 1 any refused, 2 usage error",
+        ] {
+            assert!(help.contains(needle), "{flag}: {needle:?} not in\n{help}");
+        }
+        let keys = help
+            .split_once("JSON keys")
+            .map(|(_, keys)| keys.split_whitespace().collect::<Vec<_>>())
+            .unwrap_or_default();
+        for key in KEYS {
+            assert!(keys.contains(key), "{flag}: JSON key {key} not in\n{help}");
+        }
+    }
+}
+
+/// A missing file is worded alike for every file option:
+/// `dncheck: OPTION FILE: cannot read: <the system's words>`.
+#[test]
+fn missing_files_are_worded_alike() {
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/no_such_file.txt");
+    let shown = missing.to_str().expect("UTF-8 scratch path");
+    let mut faults = Vec::new();
+    for option in ["--suffix-list", "--suffixes", "--words"] {
+        for inline in [false, true] {
+            let args: Vec<OsString> = if inline {
+                vec![format!("{option}={shown}").into(), "dncheck.cn".into()]
+            } else {
+                vec![option.into(), missing.clone().into(), "dncheck.cn".into()]
+            };
+            let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
+            let line = file_error(&args, &missing, &["cannot read"]);
+            let prefix = format!("dncheck: {option} {shown}: cannot read: ");
+            let fault = line
+                .strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("{line:?} does not start with {prefix:?}"));
+            faults.push(fault.trim_end().to_owned());
+        }
+    }
+    // The same words after the prefix, the OS's (with its error number).
+    assert!(faults.windows(2).all(|w| w[0] == w[1]), "{faults:?}");
+    assert!(faults[0].contains("os error"), "{faults:?}");
+}
+
+/// A bad line is named the same way for every file option:
+/// `dncheck: OPTION FILE: line N: ...`.
+#[test]
+fn bad_lines_are_worded_alike() {
+    let not_utf8 = temp_file("clap_not_utf8.txt", b"com\nc\xffn\n");
+    for option in ["--suffix-list", "--suffixes", "--words"] {
+        let line = file_error(
+            &[OsStr::new(option), not_utf8.as_os_str()],
+            &not_utf8,
+            &["line 2: not UTF-8"],
+        );
+        let prefix = format!("dncheck: {option} {}: line 2: ", not_utf8.display());
+        assert!(line.starts_with(&prefix), "{line}");
+    }
+}
+
+#[test]
+fn profile_value_both_spellings() {
+    let names = ["_dmarc.dncheck.cn", "www.dncheck.cn"];
+    let mut outputs = Vec::new();
+    for spelling in [&["--profile", "dns"][..], &["--profile=dns"]] {
+        let mut args = spelling.to_vec();
+        args.extend(names);
+        let (status, values) = json(&args, b"");
+        assert_eq!(status, 0, "{args:?}");
+        assert_eq!(reasons(&values), ["OK", "OK"], "{args:?}");
+        outputs.push(values);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn repeated_option_last_one_counts() {
+    let name = "_dmarc.dncheck.cn";
+    let (status, values) = json(&["--profile", "registration", "--profile=dns", name], b"");
+    assert_eq!((status, reasons(&values)), (0, vec!["OK"]));
+    let (status, values) = json(&["--profile=dns", name, "--profile", "registration"], b"");
+    assert_eq!((status, reasons(&values)), (1, vec!["invalid_char"]));
+    // Flags too may be repeated.
+    let (status, values) = json(&["--json", "--private", "--private", "me.github.io"], b"");
+    assert_eq!((status, reasons(&values)), (0, vec!["OK"]));
+    // File options: only the last file is read (the first does not exist).
+    let com = temp_file("repeat_com.txt", b"com\n");
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/repeat_missing.txt");
+    let args = [
+        OsStr::new("--json"),
+        OsStr::new("--suffixes"),
+        missing.as_os_str(),
+        OsStr::new("--suffixes"),
+        com.as_os_str(),
+        OsStr::new("dncheck.com"),
+        OsStr::new("dncheck.cn"),
+    ];
+    let output = run(&args, b"");
+    assert_eq!(
+        code(&output),
+        1,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(reasons(&json_lines(&output)), ["OK", "unsupported_suffix"]);
+}
+
+#[test]
+fn lone_dash_is_a_name() {
+    for args in [&["-"][..], &["--json", "-"], &["-", "--json"], &["--", "-"]] {
+        let output = run(args, b"dncheck.cn\n");
+        assert_eq!(code(&output), 1, "{args:?}");
+        assert!(output.stderr.is_empty(), "{args:?}");
+        let text = stdout(&output);
+        // One result, for `-`: standard input is not read.
+        assert_eq!(text.lines().count(), 1, "{args:?}: {text}");
+        if args.contains(&"--json") {
+            let values = json_lines(&output);
+            assert_eq!(values[0]["input"], "-");
+            assert_eq!(values[0]["reason"], "hyphen");
+        } else {
+            assert!(text.starts_with("no  -  "), "{text}");
+            assert!(text.contains("hyphen"), "{text}");
+        }
+    }
+}
+
+/// Names are the OS's bytes, not clap's strings: an argument that is not
+/// UTF-8 is checked (and refused as `invalid_char`) wherever it stands,
+/// never a usage error.
+#[cfg(unix)]
+#[test]
+fn invalid_utf8_argument_anywhere() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"\xff\xfe.cn");
+    for args in [
+        &[bad, OsStr::new("--json")][..],
+        &[OsStr::new("--json"), bad],
+        &[OsStr::new("--json"), OsStr::new("--"), bad],
+        &[
+            bad,
+            OsStr::new("--profile"),
+            OsStr::new("dns"),
+            OsStr::new("--json"),
+        ],
+    ] {
+        let output = run(args, b"");
+        assert_eq!(code(&output), 1, "{args:?}");
+        assert!(output.stderr.is_empty(), "{args:?}");
+        let values = json_lines(&output);
+        assert_eq!(reasons(&values), ["invalid_char"], "{args:?}");
+        assert_eq!(values[0]["input"], "\u{FFFD}\u{FFFD}.cn");
+        assert_eq!(values[0]["span"], serde_json::json!([0, 1]));
+    }
+    // The table too.
+    let output = run(&[bad], b"");
+    assert_eq!(code(&output), 1);
+    let text = String::from_utf8(output.stdout).expect("UTF-8 table");
+    assert!(text.starts_with("no  \u{FFFD}\u{FFFD}.cn"), "{text}");
+    assert!(text.contains("invalid_char"), "{text}");
 }
