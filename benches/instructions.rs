@@ -26,7 +26,8 @@
 //! valgrind --tool=callgrind target/release/deps/instructions-HASH chinese dncheck 10 --bench
 //! ```
 //!
-//! Without `--bench` (under `cargo test --benches`) it makes one repetition.
+//! Without `--bench` (under `cargo test --benches`) it makes one repetition,
+//! of every function when no arguments are given.
 
 use std::hint::black_box;
 
@@ -46,6 +47,16 @@ const USAGE: &str =
 
 fn main() {
     let args = args::Args::get();
+    if !args.measure && args.rest.is_empty() {
+        // A smoke test: every function once.
+        for which in ["dncheck", "check", "idna"] {
+            names("all", which, 1);
+        }
+        for which in ["dncheck", "psl", "publicsuffix"] {
+            suffix(which, 1);
+        }
+        return;
+    }
     let (Some(what), Some(which)) = (args.rest.first(), args.rest.get(1)) else {
         args::usage(USAGE);
     };

@@ -22,8 +22,9 @@
 //! `suffix`: the suffix lookup against `psl` and `publicsuffix` on the ASCII
 //! names of the bench corpus (the names of `benches/suffix.rs`).
 //!
-//! Without `--bench` (under `cargo test --benches`) it runs one round, as a
-//! smoke test (`benches/common/args.rs`).
+//! Without `--bench` (under `cargo test --benches`) it runs one round, of
+//! both comparisons when no arguments are given, as a smoke test
+//! (`benches/common/args.rs`).
 
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -52,6 +53,12 @@ fn main() {
         args.rest.insert(0, "pipeline".into());
     }
     let rounds = args.count(1, 41);
+    if !args.measure && args.rest.is_empty() {
+        // A smoke test: both comparisons, one round each.
+        pipeline(rounds);
+        suffix(rounds);
+        return;
+    }
     match args.rest.first().map_or("pipeline", String::as_str) {
         "pipeline" => pipeline(rounds),
         "suffix" => suffix(rounds),
