@@ -1,8 +1,9 @@
 //! Throughput of `dncheck` against the `idna` crate's strict UTS #46 ToASCII,
 //! per corpus category (see `benches/data/README.md`).
 //!
-//! Run with `cargo bench --bench check`, then `python3 scripts/bench_table.py`
-//! for a Markdown table of ns/name and ratios.
+//! Run with `cargo bench --bench check`, then `scripts/measure.sh table`
+//! for a Markdown table of ns/name and ratios; `scripts/measure.sh
+//! bench-table ROUNDS` runs it ROUNDS times and prints the median ratios.
 //!
 //! One criterion group per category (`check/ascii`, `check/chinese`, ...) plus
 //! `check/all` over the whole corpus. Each benchmark iterates over *all* names

@@ -20,8 +20,9 @@ Usage (from anywhere; paths default to the repository of this script):
     python3 scripts/bench_table.py --save run1.json      # keep this run
     python3 scripts/bench_table.py --median run*.json    # median over runs
 
-`scripts/bench.sh` runs the bench several times and prints the table of the
-medians: on a noisy machine, one run's ratios can be off by 10-15%.
+`scripts/measure.sh bench-table ROUNDS` runs the bench several times and
+prints the table of the medians (`scripts/measure.sh table` runs this script):
+on a noisy machine, one run's ratios can be off by 10-15%.
 
 Missing or unreadable entries are shown as `-`. Standard library only.
 """

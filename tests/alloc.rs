@@ -1,52 +1,14 @@
 //! Checking makes no heap allocation for ASCII input (upper case, Punycode
 //! and refused names included), nor for names on the Unicode fast path.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use dncheck::{Checker, Profile};
 
-struct Counting;
+mod common;
 
-thread_local! {
-    /// Allocations made by this thread while counting is on.
-    static COUNT: Cell<Option<usize>> = const { Cell::new(None) };
-}
-
-fn note() {
-    // `try_with`: the allocator can be called while thread locals are torn down.
-    let _ = COUNT.try_with(|c| {
-        if let Some(n) = c.get() {
-            c.set(Some(n + 1));
-        }
-    });
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use common::counting::{allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// The number of allocations `f` makes on this thread.
-fn allocations<T>(f: impl FnOnce() -> T) -> usize {
-    COUNT.with(|c| c.set(Some(0)));
-    let out = f();
-    let n = COUNT.with(|c| c.replace(None)).unwrap();
-    drop(out);
-    n
-}
 
 #[test]
 fn the_counter_counts() {

@@ -6,6 +6,8 @@ use dncheck::{Checker, Flag, Reason};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use proptest::prelude::*;
 
+mod common;
+
 fn idna_strict(input: &[u8]) -> Option<String> {
     Uts46::new()
         .to_ascii(
@@ -232,12 +234,8 @@ fn every_fast_code_point_agrees_with_idna() {
 /// form, with each separator, agree with idna.
 #[test]
 fn names_under_every_idn_tld_agree_with_idna() {
-    let list = include_str!("../data/public_suffix_list.dat");
-    let mut tlds: Vec<&str> = list
-        .lines()
-        .filter(|l| !l.starts_with("//"))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter_map(|rule| rule.rsplit('.').next())
+    let mut tlds: Vec<&str> = common::data::psl_rules()
+        .filter_map(|(_, rule)| rule.rsplit('.').next())
         .filter(|tld| !tld.is_ascii())
         .collect();
     tlds.sort_unstable();

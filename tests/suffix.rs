@@ -11,16 +11,9 @@
 use dncheck::{Checker, Section, SuffixList};
 use publicsuffix::Type;
 
-const LIST: &str = include_str!("../data/public_suffix_list.dat");
-const CORPUS: &str = include_str!("../benches/data/corpus.tsv");
+mod common;
 
-/// The rules of the list as written (comments and blank lines dropped).
-fn rules() -> impl Iterator<Item = (usize, &'static str)> {
-    LIST.lines().enumerate().filter_map(|(i, line)| {
-        let rule = line.split_whitespace().next()?;
-        (!rule.starts_with("//")).then_some((i + 1, rule))
-    })
-}
+use common::data::{corpus_names, psl_rules as rules, PSL as LIST};
 
 /// Canonical A-label form, as callers pass names to `lookup`.
 fn canonical(name: &str) -> String {
@@ -294,13 +287,8 @@ fn oracle_every_rule() {
 #[test]
 fn oracle_bench_corpus() {
     let checker = Checker::default();
-    let names: Vec<(usize, String)> = CORPUS
-        .lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let name = line.split_once('\t')?.1;
-            Some((i + 1, checker.normalize(name).ok()?.ascii().to_owned()))
-        })
+    let names: Vec<(usize, String)> = corpus_names()
+        .filter_map(|(line, name)| Some((line, checker.normalize(name).ok()?.ascii().to_owned())))
         .collect();
     let n = compare(&names, "benches/data/corpus.tsv line");
     assert!(n > 9_000, "{n}");

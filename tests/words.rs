@@ -4,8 +4,6 @@
 //! explicitly folded text (the oracle of `fuzz/invariants.rs`, shared with
 //! the `words` fuzz target).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::ops::Range;
 
 use dncheck::{Checker, Hit, WordList};
@@ -14,6 +12,12 @@ use proptest::prelude::*;
 #[path = "../fuzz/invariants.rs"]
 #[allow(dead_code)]
 mod invariants;
+
+mod common;
+
+use common::counting::{allocations, Counting};
+use common::data::{corpus_names, BENCH_WORDS};
+use common::words::{folded_patterns, FoldedOracle};
 
 /// `(word, span)` of every hit in the whole text.
 fn hits<'w>(list: &'w WordList, text: &str) -> Vec<(&'w str, Range<usize>)> {
@@ -320,35 +324,6 @@ fn send_sync_unwind_safe() {
 // No allocation per search
 // ---------------------------------------------------------------------------
 
-struct Counting;
-
-thread_local! {
-    /// Allocations made by this thread while counting is on.
-    static COUNT: Cell<Option<usize>> = const { Cell::new(None) };
-}
-
-fn note() {
-    let _ = COUNT.try_with(|c| {
-        if let Some(n) = c.get() {
-            c.set(Some(n + 1));
-        }
-    });
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
@@ -363,16 +338,16 @@ fn search_does_not_allocate() {
         "plain.example",
     ];
     for list in [WordList::embedded(), &runtime] {
-        COUNT.with(|c| c.set(Some(0)));
         let mut total = 0;
-        for text in texts {
-            total += list
-                .find_iter(text)
-                .map(|h| h.end() - h.start())
-                .sum::<usize>();
-            total += usize::from(list.is_match(text));
-        }
-        let n = COUNT.with(|c| c.replace(None)).unwrap();
+        let n = allocations(|| {
+            for text in texts {
+                total += list
+                    .find_iter(text)
+                    .map(|h| h.end() - h.start())
+                    .sum::<usize>();
+                total += usize::from(list.is_match(text));
+            }
+        });
         assert!(total > 0);
         assert_eq!(n, 0, "allocations while searching");
     }
@@ -436,42 +411,16 @@ proptest! {
 // The bench's 2,000 words
 // ---------------------------------------------------------------------------
 
-const BENCH_WORDS: &str = include_str!("../benches/data/words.txt");
-const BENCH_CORPUS: &str = include_str!("../benches/data/corpus.tsv");
-
 /// The bench's list on every corpus name (raw, as the corpus spells it):
 /// exactly aho-corasick's hits over the folded text, the oracle built once.
 #[test]
 fn bench_list_agrees_with_aho_corasick_on_the_corpus() {
     let list = list(BENCH_WORDS);
     assert_eq!(list.len(), 2000);
-    let patterns: Vec<String> = (0..list.len())
-        .map(|i| dncheck::__private::fold_word(list.get(i).unwrap().0, false).unwrap())
-        .collect();
-    let oracle = aho_corasick::AhoCorasick::new(&patterns).unwrap();
+    let oracle = FoldedOracle::new(&list);
     let mut total = 0;
-    for line in BENCH_CORPUS.lines() {
-        let name = line.split_once('\t').unwrap().1;
-        let folded = dncheck::__private::fold_text(name, false);
-        let mut haystack = String::new();
-        let mut char_at = Vec::new();
-        for (i, (c, _)) in folded.iter().enumerate() {
-            char_at.extend(std::iter::repeat_n(i, c.len_utf8()));
-            haystack.push(*c);
-        }
-        char_at.push(folded.len());
-        let mut expected: Vec<(usize, usize, usize)> = oracle
-            .find_overlapping_iter(&haystack)
-            .map(|m| {
-                let (first, last) = (char_at[m.start()], char_at[m.end()] - 1);
-                (
-                    m.pattern().as_usize(),
-                    folded[first].1.start,
-                    folded[last].1.end,
-                )
-            })
-            .collect();
-        expected.sort_unstable();
+    for (_, name) in corpus_names() {
+        let expected = oracle.hits(name);
         let mut got: Vec<_> = list
             .find_iter(name)
             .map(|h| (h.index(), h.start(), h.end()))
@@ -488,9 +437,7 @@ fn bench_list_agrees_with_aho_corasick_on_the_corpus() {
 #[test]
 fn bench_list_takes_a_tenth_of_the_dfa_memory() {
     let list = list(BENCH_WORDS);
-    let patterns: Vec<String> = (0..list.len())
-        .map(|i| dncheck::__private::fold_word(list.get(i).unwrap().0, false).unwrap())
-        .collect();
+    let patterns = folded_patterns(&list);
     let dfa = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)

@@ -1,8 +1,7 @@
 //! The bench corpus (`benches/data/corpus.tsv`, made by
-//! `scripts/gen_corpus.py`), shared by `benches/check.rs`,
-//! `benches/suffix.rs`, `examples/interleaved.rs`,
-//! `examples/instructions.rs` and the harness of `scripts/ab_suffix.sh`,
-//! which include this file with `#[path]`.
+//! `scripts/gen_corpus.py`), shared by every target in `benches/` and the
+//! harness of `scripts/measure.sh ab-suffix`, which include this file with
+//! `#[path]`.
 #![allow(dead_code)]
 
 /// `CATEGORY<TAB>NAME` per line; embedded, so nothing depends on the working

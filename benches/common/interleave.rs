@@ -1,9 +1,10 @@
-//! Interleaved timing, shared by `examples/interleaved.rs`,
-//! `examples/interleaved_suffix.rs`, `benches/words.rs` and the harness of
-//! `scripts/ab_suffix.sh` (included with `#[path]`): the functions compared take turns in bursts of about 2 ms over
-//! many rounds, so that each round compares them under the same machine
-//! load. On a machine whose speed drifts (shared cores, frequency changes), a
-//! ratio of adjacent bursts holds up where separate long measurements do not.
+//! Interleaved timing, shared by `benches/interleaved.rs`,
+//! `benches/words.rs` and the harness of `scripts/measure.sh ab-suffix`
+//! (included with `#[path]`): the functions compared take turns in bursts
+//! of about 2 ms over many rounds, so that each round compares them under
+//! the same machine load. On a machine whose speed drifts (shared cores,
+//! frequency changes), a ratio of adjacent bursts holds up where separate
+//! long measurements do not.
 
 use std::hint::black_box;
 use std::time::Instant;
