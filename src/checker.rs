@@ -14,7 +14,8 @@ use crate::reason::Rejection;
 use crate::suffix::SuffixList;
 use crate::suffix::{to_ascii, BuildError};
 use crate::verdict::{SuffixParts, Verdict};
-use crate::words::{self, Hit, WordList};
+use crate::words::search::{any_hit, search_range};
+use crate::words::{Hit, WordList};
 
 /// What kind of name a [`Checker`] accepts.
 ///
@@ -217,7 +218,7 @@ impl Checker {
         &'a self,
         verdict: &'a Verdict<'_>,
     ) -> impl Iterator<Item = Hit<'a>> + 'a {
-        let range = words::search_range(verdict);
+        let range = search_range(verdict);
         self.words()
             .filter(|_| !range.is_empty())
             .into_iter()
@@ -356,7 +357,7 @@ impl Checker {
     #[inline]
     fn any_restricted(&self, unicode: &str, suffix: &str) -> bool {
         self.words()
-            .is_some_and(|list| words::any_hit(list, unicode, suffix))
+            .is_some_and(|list| any_hit(list, unicode, suffix))
     }
 
     #[inline(always)]
