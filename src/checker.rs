@@ -14,7 +14,7 @@ use crate::reason::Rejection;
 use crate::suffix::SuffixList;
 use crate::suffix::{to_ascii, BuildError};
 use crate::verdict::{SuffixParts, Verdict};
-use crate::words::search::{any_hit, search_range};
+use crate::words::search::{any_hit, left_of_suffix};
 use crate::words::{Hit, WordList};
 
 /// What kind of name a [`Checker`] accepts.
@@ -218,7 +218,10 @@ impl Checker {
         &'a self,
         verdict: &'a Verdict<'_>,
     ) -> impl Iterator<Item = Hit<'a>> + 'a {
-        let range = search_range(verdict);
+        // Nothing to search before the suffix stage ran.
+        let range = verdict
+            .suffix()
+            .map_or(0..0, |suffix| left_of_suffix(verdict.unicode(), suffix));
         self.words()
             .filter(|_| !range.is_empty())
             .into_iter()

@@ -9,7 +9,6 @@ use super::{
     Hit, WordList, BASE, CHECK, EXPAND, FAIL, FIRST_CODE, LAST, NONE, NO_OUT, OUT, PAGE, PAGE_BITS,
     RESIZE, SKIP,
 };
-use crate::verdict::Verdict;
 
 impl WordList {
     /// Every hit in `text[range]`, in the order of their ends; hits that end
@@ -366,19 +365,11 @@ impl core::iter::FusedIterator for FindIter<'_, '_> {}
 // ---------------------------------------------------------------------------
 // The stage in the checker.
 
-/// The part of a verdict's U-label form that the words stage searches: the
-/// labels left of the public suffix (the registrable label, and subdomain
-/// labels where the profile allows them), never the suffix itself. Empty
-/// before the suffix stage ran.
-pub(crate) fn search_range(v: &Verdict<'_>) -> Range<usize> {
-    match v.suffix() {
-        Some(suffix) => left_of_suffix(v.unicode(), suffix),
-        None => 0..0,
-    }
-}
-
-/// The labels of `unicode` left of its public suffix, which is `suffix` in
-/// A-label form.
+/// The part of a name's U-label form `unicode` that the words stage
+/// searches: the labels left of its public suffix, which is `suffix` in
+/// A-label form (the registrable label, and subdomain labels where the
+/// profile allows them), never the suffix itself. Empty if `unicode` has no
+/// more labels than the suffix.
 pub(crate) fn left_of_suffix(unicode: &str, suffix: &str) -> Range<usize> {
     let suffix_labels = suffix.bytes().filter(|&b| b == b'.').count() + 1;
     // The U-label form has the same labels, separated by `.`: the dot
