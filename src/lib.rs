@@ -89,6 +89,7 @@ mod policy;
 mod punycode;
 mod reason;
 mod suffix;
+mod utf8;
 mod verdict;
 mod words;
 

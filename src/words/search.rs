@@ -9,6 +9,7 @@ use super::{
     Hit, WordList, BASE, CHECK, EXPAND, FAIL, FIRST_CODE, LAST, NONE, NO_OUT, OUT, PAGE, PAGE_BITS,
     RESIZE, SKIP,
 };
+use crate::utf8::decode;
 
 impl WordList {
     /// Every hit in `text[range]`, in the order of their ends; hits that end
@@ -141,25 +142,6 @@ impl WordList {
             s = rec[FAIL];
             rec = slots[s as usize];
         }
-    }
-}
-
-/// The code point at `i` of valid UTF-8 and its length.
-#[inline(always)]
-fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    let b0 = u32::from(b[i]);
-    let cont = |k: usize| u32::from(b[i + k] & 0x3F);
-    if b0 < 0x80 {
-        (b0, 1)
-    } else if b0 < 0xE0 {
-        ((b0 & 0x1F) << 6 | cont(1), 2)
-    } else if b0 < 0xF0 {
-        ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3)
-    } else {
-        (
-            (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
-            4,
-        )
     }
 }
 
