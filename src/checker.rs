@@ -11,7 +11,8 @@ use crate::policy::{self, Policy, Profile};
 use crate::reason::Rejection;
 use crate::suffix::{to_ascii, BuildError, SuffixList};
 use crate::verdict::{SuffixParts, Verdict};
-use crate::words::{self, Hit, WordList};
+use crate::words::search::{any_hit, left_of_suffix};
+use crate::words::{Hit, WordList};
 
 /// Checks domain names against a fixed configuration.
 ///
@@ -134,7 +135,10 @@ impl Checker {
         &'a self,
         verdict: &'a Verdict<'_>,
     ) -> impl Iterator<Item = Hit<'a>> + 'a {
-        let range = words::search_range(verdict);
+        // Nothing to search before the suffix stage ran.
+        let range = verdict
+            .suffix()
+            .map_or(0..0, |suffix| left_of_suffix(verdict.unicode(), suffix));
         self.words()
             .filter(|_| !range.is_empty())
             .into_iter()
@@ -273,7 +277,7 @@ impl Checker {
         }
         let restricted = self.words().is_some_and(|list| {
             let suffix = &ascii[ascii.len() - m.suffix_len()..];
-            words::any_hit(list, name.unicode(), suffix)
+            any_hit(list, name.unicode(), suffix)
         });
         (parts, Ok(restricted))
     }

@@ -92,6 +92,7 @@ mod policy;
 mod punycode;
 mod reason;
 mod suffix;
+mod utf8;
 mod verdict;
 mod words;
 
@@ -149,13 +150,13 @@ pub mod __private {
     /// explicit: each folded character with the byte range of the code point
     /// it comes from; a label separator as `.`; ignored code points left out.
     pub fn fold_text(text: &str, digits: bool) -> alloc::vec::Vec<(char, core::ops::Range<usize>)> {
-        crate::words::fold_text_vec(text, digits)
+        crate::words::fold::fold_text_vec(text, digits)
     }
 
     /// A word's folded form as the word-list builder makes it (UTS #46
     /// mapping, then the fold); `None` where the builder refuses the word.
     pub fn fold_word(word: &str, digits: bool) -> Option<alloc::string::String> {
-        crate::words::fold_word_string(word, digits)
+        crate::words::fold::fold_word_string(word, digits)
     }
 
     /// Punycode-decodes a lowercase label (without `xn--`), as the normaliser

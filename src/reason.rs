@@ -65,7 +65,7 @@ pub enum Reason {
     /// characters.
     SuffixRule,
     /// A single label that is not a public suffix: `localhost`, `nosuchtld`
-    /// (DESIGN.md's other example, `foo`, is a TLD of the list: a
+    /// (the design's other example, `foo`, is a TLD of the list: a
     /// `public_suffix`).
     NoSuffix,
     /// The top-level domain is in no rule of the suffix list:
@@ -85,14 +85,14 @@ pub enum Reason {
     /// A word of the checker's restricted-word list occurs in the labels
     /// left of the public suffix. Not a refusal of
     /// [`Checker::check`](crate::Checker::check), which accepts the name and
-    /// sets [`Flag::Restricted`]: the reason for callers (and the CLI) that
+    /// sets [`Flag::Restricted`](crate::flags::Flag::Restricted): the reason for callers (and the CLI) that
     /// refuse such names, with Tencent's view `Available=false`,
     /// `BlackWord=true` and no Tencent error code.
     RestrictedWord,
 }
 
 impl Reason {
-    /// Every reason, in the order of the README's table.
+    /// Every reason, in the order of the table in `docs/design.md`.
     pub const ALL: &'static [Reason] = &[
         Reason::Empty,
         Reason::TooLong,
@@ -321,7 +321,7 @@ impl Reason {
                 "需要可注册的主域名，而不是子域名",
             ),
             // Alibaba Cloud DNS documents no code for restricted words; the
-            // README says why `DomainForbidden` is its view.
+            // docs/design.md says why `DomainForbidden` is its view.
             Reason::RestrictedWord => (
                 "restricted_word",
                 "DomainForbidden",
@@ -481,11 +481,11 @@ mod tests {
                 "restricted_word",
             ]
         );
-        // DESIGN.md's table: Tencent's code is `DomainIsEmpty` for `empty`,
+        // The table of docs/design.md: Tencent's code is `DomainIsEmpty` for `empty`,
         // none for `restricted_word` (`BlackWord=true` instead) and
         // `DomainNameIsInvalid` for every other reason; Alibaba's is `Suffix`
         // for the suffix reasons, `DomainForbidden` for restricted words (see
-        // the README) and `Format` for the rest.
+        // docs/design.md) and `Format` for the rest.
         for r in Reason::ALL {
             let tencent = match r {
                 Reason::Empty => Some("MissingParameter.DomainIsEmpty"),

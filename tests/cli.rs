@@ -702,7 +702,7 @@ fn json_suffix_stage_refusal_keeps_the_forms() {
     assert_eq!(v["span"], serde_json::json!([0, 3])); // `WWW`
 }
 
-/// Every reason of the suffix stage, as DESIGN.md's table spells it, with
+/// Every reason of the suffix stage, as the table of docs/design.md spells it, with
 /// the forms that stay filled.
 #[test]
 fn suffix_stage_reasons() {
