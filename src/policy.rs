@@ -36,9 +36,10 @@ use core::str::FromStr;
 
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
-use crate::normalize::{decode_utf8, Normalized};
+use crate::normalize::Normalized;
 use crate::reason::{Reason, Rejection};
 use crate::suffix::{RegistryRule, SuffixMatch};
+use crate::utf8::decode_checked;
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
 const CHINESE_MAX_CHARS: usize = 20;
@@ -276,7 +277,7 @@ fn chinese_label_ok(label: &[u8]) -> bool {
         }
         hyphen = false;
         // The verdict's U-label form is UTF-8 by construction.
-        let Some((c, len)) = decode_utf8(label, i) else {
+        let Some((c, len)) = decode_checked(label, i) else {
             return false;
         };
         if !is_han(c) {

@@ -1,5 +1,6 @@
-//! UTF-8 decoding for the stages that walk a `str` a byte at a time (the
-//! words stage's search).
+//! UTF-8 decoding, one home for both kinds: [`decode_checked`] for bytes
+//! that may not be UTF-8 (the normaliser reads raw input), [`decode`] for
+//! the bytes of a `str` (the words stage's search).
 
 /// The code point that starts at `b[i]` and its length in bytes, where `b`
 /// is valid UTF-8 (the bytes of a `str`) and `i` is on a character boundary.
@@ -31,6 +32,41 @@ pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
             4,
         )
     }
+}
+
+/// The character UTF-8-encoded at `bytes[i..]` and its length, or `None`
+/// where the bytes are not UTF-8 (RFC 3629: no overlong forms, surrogates or
+/// code points above U+10FFFF). Tested against `core::str::from_utf8`.
+#[inline(always)]
+pub(crate) fn decode_checked(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *bytes.get(i)?;
+    let cont = |k: usize| -> Option<u32> {
+        let b = *bytes.get(i + k)?;
+        (b & 0xC0 == 0x80).then_some(u32::from(b & 0x3F))
+    };
+    let (cp, len) = match b0 {
+        0x00..=0x7F => (u32::from(b0), 1),
+        0xC2..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2),
+        0xE0..=0xEF => {
+            let b1 = cont(1)?;
+            // E0 needs A0..BF (no overlong form); ED needs 80..9F (no surrogate).
+            if (b0 == 0xE0 && b1 < 0x20) || (b0 == 0xED && b1 >= 0x20) {
+                return None;
+            }
+            ((u32::from(b0 & 0x0F) << 12) | (b1 << 6) | cont(2)?, 3)
+        }
+        0xF0..=0xF4 => {
+            let b1 = cont(1)?;
+            // F0 needs 90..BF (no overlong form); F4 needs 80..8F (<= U+10FFFF).
+            if (b0 == 0xF0 && b1 < 0x10) || (b0 == 0xF4 && b1 >= 0x10) {
+                return None;
+            }
+            let cp = (u32::from(b0 & 0x07) << 18) | (b1 << 12) | (cont(2)? << 6) | cont(3)?;
+            (cp, 4)
+        }
+        _ => return None,
+    };
+    Some((char::from_u32(cp)?, len))
 }
 
 #[cfg(test)]

@@ -6,12 +6,13 @@ use idna_adapter::Adapter;
 use smallvec::SmallVec;
 
 use super::plain::{a_label_of, fullwidth_ldh, is_fast, is_newer_than_pinned};
-use super::{decode_utf8, Normalized, UnicodeBuf};
+use super::{Normalized, UnicodeBuf};
 use crate::format::{self, ascii_allowed, check_hyphens, MAX_LABEL, MAX_NAME};
 use crate::idn_tlds;
 use crate::labels::{dot_len, input_label_span, label_end};
 use crate::punycode;
 use crate::reason::{Reason, Rejection};
+use crate::utf8::decode_checked;
 
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
 static DATA: Adapter = Adapter::new();
@@ -279,7 +280,7 @@ impl<'h> Normalizer<'h, '_> {
         let mut changed = false;
         let mut i = start;
         while i < bytes.len() && bytes[i] != b'.' {
-            let Some((c, len)) = decode_utf8(bytes, i) else {
+            let Some((c, len)) = decode_checked(bytes, i) else {
                 return self.slow_label(start, index);
             };
             let m = if is_fast(c) {
@@ -538,7 +539,7 @@ impl<'h> Normalizer<'h, '_> {
                 if b == b'.' {
                     break;
                 }
-                let Some((c, width)) = decode_utf8(unicode, i) else {
+                let Some((c, width)) = decode_checked(unicode, i) else {
                     return Ok(());
                 };
                 chars.push(c);

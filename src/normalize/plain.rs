@@ -1,12 +1,13 @@
 //! The Unicode fast path: the generated fast set, and the common
 //! internationalised name (canonical ASCII and fast-set labels) in one pass.
 
-use super::{decode_utf8, NameBuf, Normalized, NAME_ROOM};
+use super::{NameBuf, Normalized, NAME_ROOM};
 use crate::format::{MAX_LABEL, MAX_NAME};
 use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_THAN_PINNED};
 use crate::idn_tlds;
 use crate::labels::dot_len;
 use crate::punycode;
+use crate::utf8::decode_checked;
 
 /// `true` if `c` is in the generated fast set.
 #[inline(always)]
@@ -127,7 +128,7 @@ pub(super) fn is_plain_idn(
                         continue;
                     }
                 }
-                let (c, width) = decode_utf8(body, i)?;
+                let (c, width) = decode_checked(body, i)?;
                 if is_fast(c) {
                     if n == MAX_LABEL {
                         return None;

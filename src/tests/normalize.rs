@@ -574,7 +574,7 @@ fn fullwidth_mapping_matches_uts46() {
 /// one- to four-byte sequence with interesting lead and continuation bytes.
 #[test]
 fn utf8_decoder_agrees_with_core() {
-    use crate::normalize::decode_utf8;
+    use crate::utf8::decode_checked;
     let interesting: Vec<u8> = (0..=0xFFu8)
         .filter(|b| {
             *b < 0x08
@@ -592,7 +592,7 @@ fn utf8_decoder_agrees_with_core() {
                     let buf = [a, b, c, d];
                     for n in 1..=4 {
                         let bytes = &buf[..n];
-                        let ours = decode_utf8(bytes, 0);
+                        let ours = decode_checked(bytes, 0);
                         let core = match core::str::from_utf8(bytes) {
                             Ok(s) => s.chars().next().map(|c| (c, c.len_utf8())),
                             Err(e) if e.valid_up_to() > 0 => {
