@@ -62,7 +62,8 @@ pub use crate::{
     flags::{Flag, Flags},
     labels::Labels,
     reason::{Reason, Rejection},
-    suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
+    registry::RegistryRule,
+    suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
     verdict::Verdict,
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
@@ -88,6 +89,7 @@ mod normalize;
 mod policy;
 mod punycode;
 mod reason;
+mod registry;
 mod suffix;
 mod verdict;
 mod words;

@@ -32,7 +32,8 @@ use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
 use crate::normalize::decode_utf8;
 use crate::reason::{Reason, Rejection};
-use crate::suffix::{RegistryRule, SuffixList};
+use crate::registry::RegistryRule;
+use crate::suffix::SuffixList;
 use crate::verdict::SuffixParts;
 
 /// The most characters a label under a `chinese`-rule suffix may hold.

@@ -40,12 +40,14 @@
 //! section), so one table answers both for the ICANN section alone and for
 //! the whole list, each with one AND per test.
 //!
-//! The policy bits come from `data/reserved.txt` (special-use names: a node
-//! that is not a rule, or a rule such as `home.arpa`, marked reserved) and
-//! `data/suffix_rules.txt` (`cn` marked with the `chinese` registry rule). The
-//! builder merges both into every table, the embedded one and those loaded at
-//! run time, so the lookup that finds the suffix also answers the policy
-//! questions, in the same walk.
+//! The policy bits are the marks of [`crate::registry`], shifted into place:
+//! the builder takes the marked names as an argument (special-use names: a
+//! node that is not a rule, or a rule such as `home.arpa`, marked reserved;
+//! `cn` marked with the `chinese` registry rule) and the table carries their
+//! marks, so the lookup that finds the suffix also answers the policy
+//! questions, in the same walk. [`SuffixList::parse`] passes
+//! [`registry::marked_names`], so every table has them, the embedded one and
+//! those loaded at run time.
 //!
 //! The embedded table is `static` data written by `codegen/` with this
 //! module's builder ([`SuffixList::parse`]), so it costs nothing at start-up;
@@ -60,6 +62,7 @@ use core::fmt;
 
 use crate::generated::psl;
 use crate::labels::{bytes_equal, head, read64, HIGH};
+use crate::registry::{self, RegistryRule};
 
 /// A node word's label length: its low 6 bits.
 const LEN_BITS: u32 = 6;
@@ -94,19 +97,18 @@ const fn rules_in_force(private: bool) -> u32 {
 }
 /// The node has children.
 const INNER: u32 = 1 << 29;
+/// Where a node word holds the marks of [`crate::registry`] (its policy
+/// bits): bits 30 and 31.
+const MARK_SHIFT: u32 = 30;
+const _: () = assert!(INNER < 1 << MARK_SHIFT && MARK_SHIFT + registry::MARK_BITS <= 32);
 /// Policy: the node's name and every name under it are reserved
 /// (`data/reserved.txt`).
-const RESERVED: u32 = 1 << 30;
+const RESERVED: u32 = registry::RESERVED << MARK_SHIFT;
 /// Policy: names under the node follow the `chinese` registry rule
 /// (`data/suffix_rules.txt`).
-const CHINESE_RULE: u32 = 1 << 31;
-/// The policy bits, gathered along a lookup's path.
-const POLICY: u32 = RESERVED | CHINESE_RULE;
-
-/// The reserved names, merged into every table the builder makes.
-const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
-/// The per-suffix registry rules, merged likewise.
-const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
+const CHINESE_RULE: u32 = registry::CHINESE_RULE << MARK_SHIFT;
+/// The policy bits, gathered along a lookup's path: every mark.
+const POLICY: u32 = ((1 << registry::MARK_BITS) - 1) << MARK_SHIFT;
 
 /// `parents` value of a TLD.
 const ROOT: u16 = u16::MAX;
@@ -216,45 +218,6 @@ impl Section {
 }
 
 impl fmt::Display for Section {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A registry's rule for the labels registered under its suffixes
-/// (`data/suffix_rules.txt`).
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(dncheck::RegistryRule::Chinese.as_str(), "chinese");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RegistryRule {
-    /// `cn`, `中国`, `中國`, `公司`, `网络`: an internationalised registrable
-    /// label holds at least one Han character, otherwise only letters,
-    /// digits and hyphens, no `--` anywhere, and at most 20 characters.
-    Chinese,
-}
-
-impl RegistryRule {
-    /// The rule's name, as `data/suffix_rules.txt` writes it.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(dncheck::RegistryRule::Chinese.to_string(), "chinese");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RegistryRule::Chinese => "chinese",
-        }
-    }
-}
-
-impl fmt::Display for RegistryRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -606,7 +569,7 @@ impl SuffixList {
     /// assert_eq!(m.registrable("www.ck"), Some("www.ck"));
     /// ```
     pub fn parse(text: &str) -> Result<SuffixList, BuildError> {
-        build(text)
+        build(text, registry::marked_names())
     }
 
     /// Reads and builds a Public Suffix List file; see [`parse`](Self::parse).
@@ -628,7 +591,7 @@ impl SuffixList {
     pub fn from_file<P: AsRef<std::path::Path>>(path: P) -> Result<SuffixList, BuildError> {
         let text =
             std::fs::read_to_string(path).map_err(|e| BuildError::new(ErrorKind::Io(e.kind())))?;
-        build(&text)
+        SuffixList::parse(&text)
     }
 
     /// The list's version, from its `// VERSION:` (and `// COMMIT:`) header
@@ -1393,33 +1356,13 @@ fn insert(trie: &mut Vec<TmpNode>, ascii: &str) -> usize {
     node
 }
 
-/// The lines of a policy data file: `#` starts a comment, blank lines are
-/// skipped, and the rest is split at tabs.
-fn policy_lines(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
-    text.lines().enumerate().filter_map(|(i, line)| {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        (!line.is_empty()).then(|| (i + 1, line.split('\t').map(str::trim).collect()))
-    })
-}
-
-/// The names of `data/reserved.txt` and `data/suffix_rules.txt` in A-label
-/// form, each with the policy bit it sets. Both files are compiled in and
-/// checked whole by the test `policy_data_is_valid`; a line that is not
-/// valid would be skipped.
-fn policy_names() -> impl Iterator<Item = (Cow<'static, str>, u32)> {
-    let reserved = policy_lines(RESERVED_NAMES)
-        .filter_map(|(_, fields)| Some((to_ascii(fields[0])?, RESERVED)));
-    let rules = policy_lines(SUFFIX_RULES).filter_map(|(_, fields)| {
-        let bit = match fields.get(1).copied()? {
-            "chinese" => CHINESE_RULE,
-            _ => return None,
-        };
-        Some((to_ascii(fields[0])?, bit))
-    });
-    reserved.chain(rules)
-}
-
-fn build(text: &str) -> Result<SuffixList, BuildError> {
+/// Builds the table of the list `text`, with the marks of `marked` (names
+/// as [`to_ascii`] takes them, each with its [`crate::registry`] marks; a
+/// name that is not a domain name is skipped) on the nodes of their names.
+fn build<'m>(
+    text: &str,
+    marked: impl IntoIterator<Item = (&'m str, u32)>,
+) -> Result<SuffixList, BuildError> {
     let mut trie: Vec<TmpNode> = alloc::vec![TmpNode::default()];
     let mut private = false;
     let mut rules = 0usize;
@@ -1473,9 +1416,13 @@ fn build(text: &str) -> Result<SuffixList, BuildError> {
     if rules == 0 {
         return Err(BuildError::new(ErrorKind::Empty));
     }
-    for (name, bit) in policy_names() {
-        let node = insert(&mut trie, &name);
-        trie[node].flags |= bit;
+    for (name, marks) in marked {
+        let Some(ascii) = to_ascii(name) else {
+            continue;
+        };
+        debug_assert!(marks < 1 << registry::MARK_BITS, "{marks:#x}");
+        let node = insert(&mut trie, &ascii);
+        trie[node].flags |= (marks << MARK_SHIFT) & POLICY;
     }
     if trie.len() > usize::from(u16::MAX) {
         return Err(BuildError::new(ErrorKind::TooLarge));
@@ -1780,7 +1727,7 @@ mod tests {
             .filter(|l| !l.starts_with("//") && !l.trim().is_empty())
             .map(|l| l.trim().trim_start_matches('!').trim_start_matches("*."))
             .chain(
-                RESERVED_NAMES
+                include_str!("../data/reserved.txt")
                     .lines()
                     .filter_map(|l| l.split_whitespace().next()),
             )
@@ -1841,26 +1788,6 @@ mod tests {
             for tld in ["", ".com", ".jp", ".uk", ".ck", ".cn"] {
                 check(&alloc::format!("{name}{tld}"));
             }
-        }
-    }
-
-    #[test]
-    fn policy_data_is_valid() {
-        let lines = policy_lines(RESERVED_NAMES).count() + policy_lines(SUFFIX_RULES).count();
-        assert_eq!(
-            policy_names().count(),
-            lines,
-            "a policy line does not parse"
-        );
-        assert_eq!(
-            lines, 40,
-            "data/reserved.txt: 35 names, data/suffix_rules.txt: 5 rules"
-        );
-        for (_, fields) in policy_lines(RESERVED_NAMES) {
-            assert_eq!(fields.len(), 1, "{fields:?}");
-        }
-        for (_, fields) in policy_lines(SUFFIX_RULES) {
-            assert_eq!(fields.len(), 2, "{fields:?}");
         }
     }
 
