@@ -11,8 +11,9 @@ use crate::flags::{Flag, Flags};
 use crate::normalize::normalize;
 use crate::policy;
 use crate::reason::Rejection;
+use crate::suffix::builder::to_ascii;
+use crate::suffix::BuildError;
 use crate::suffix::SuffixList;
-use crate::suffix::{to_ascii, BuildError};
 use crate::verdict::{SuffixParts, Verdict};
 use crate::words::{self, Hit, WordList};
 

@@ -92,7 +92,7 @@ pub(crate) fn marked_names() -> impl Iterator<Item = (&'static str, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::suffix::to_ascii;
+    use crate::suffix::builder::to_ascii;
 
     #[test]
     fn policy_data_is_valid() {
