@@ -86,6 +86,7 @@ mod format;
 mod generated;
 mod labels;
 mod normalize;
+mod phf;
 mod policy;
 mod punycode;
 mod reason;
@@ -133,6 +134,19 @@ pub mod __private {
     pub fn tld_key_slot(label: &str, seed: u64, bits: u32) -> ((u64, u64, usize), usize) {
         let key = crate::punycode::tld_key(label.as_bytes(), 0);
         (key, crate::punycode::tld_slot(key, seed, bits))
+    }
+
+    /// The hash-and-displace placement of the library's tables
+    /// (`phf::place`: see there what it takes and guarantees), for the
+    /// generator's known-TLD table.
+    pub fn phf_place<K>(
+        keys: &[K],
+        buckets: usize,
+        slots: usize,
+        bucket: impl Fn(&K) -> usize,
+        slot: impl Fn(&K, u16) -> usize,
+    ) -> Option<(alloc::vec::Vec<u16>, alloc::vec::Vec<usize>)> {
+        crate::phf::place(keys, buckets, slots, bucket, slot)
     }
 
     /// The room for a known TLD's A-label (`xn--` included).

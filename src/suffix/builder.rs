@@ -1,6 +1,6 @@
 //! The builder of the suffix table: the list's rules into a trie
 //! ([`TmpNode`]), the trie's nodes placed by their path hashes
-//! (hash-and-displace), and the labels packed into one byte string.
+//! (hash-and-displace: [`crate::phf::place`]), and the labels packed into one byte string.
 
 use alloc::borrow::Cow;
 use alloc::collections::BTreeMap;
@@ -13,7 +13,7 @@ use super::{
     OFFSET_BITS, OFFSET_SHIFT, POLICY, ROOT, RULE, WILDCARD,
 };
 use crate::labels::head;
-use crate::registry;
+use crate::{phf, registry};
 
 /// A trie node while building.
 #[derive(Default)]
@@ -162,7 +162,14 @@ pub(super) fn build<'m>(
         for id in 1..trie.len() {
             hashes[id] = hash(hashes[parent_of[id]], head(label_of[id]), label_of[id]);
         }
-        if let Some((pilots, slot_of)) = place(&hashes[1..], buckets, slots) {
+        let placed = phf::place(
+            &hashes[1..],
+            buckets,
+            slots,
+            |&h| bucket(h, buckets),
+            |&h, pilot| slot(h, mix_pilot(pilot), slots),
+        );
+        if let Some((pilots, slot_of)) = placed {
             break (pilots, slot_of);
         }
         seed = mum(seed, K0);
@@ -208,47 +215,6 @@ pub(super) fn build<'m>(
         labels: Cow::Owned(labels),
         version: version.map(Cow::Owned),
     })
-}
-
-/// Hash-and-displace: finds for each bucket a pilot that sends its keys to
-/// free, distinct slots, largest buckets first. Returns the pilots and each
-/// key's slot, or `None` (two keys with one hash, or a bucket no pilot
-/// places) so that the caller retries with another seed.
-fn place(hashes: &[u64], buckets: usize, slots: usize) -> Option<(Vec<u16>, Vec<usize>)> {
-    let mut members: Vec<Vec<usize>> = alloc::vec![Vec::new(); buckets];
-    for (key, &h) in hashes.iter().enumerate() {
-        members[bucket(h, buckets)].push(key);
-    }
-    let mut order: Vec<usize> = (0..buckets).collect();
-    order.sort_by(|&a, &b| members[b].len().cmp(&members[a].len()).then(a.cmp(&b)));
-    let mut taken = alloc::vec![false; slots];
-    let mut pilots = alloc::vec![0u16; buckets];
-    let mut slot_of = alloc::vec![0usize; hashes.len()];
-    let mut tried: Vec<usize> = Vec::new();
-    for b in order {
-        let keys = &members[b];
-        if keys.is_empty() {
-            break;
-        }
-        // Candidate pilots: 65,536 indexes of well-spread 32-bit values.
-        let pilot = (0..=u16::MAX).find(|&pilot| {
-            tried.clear();
-            for &key in keys {
-                let s = slot(hashes[key], mix_pilot(pilot), slots);
-                if taken[s] || tried.contains(&s) {
-                    return false;
-                }
-                tried.push(s);
-            }
-            true
-        })?;
-        pilots[b] = pilot;
-        for (&key, &s) in keys.iter().zip(&tried) {
-            taken[s] = true;
-            slot_of[key] = s;
-        }
-    }
-    Some((pilots, slot_of))
 }
 
 /// Lays the distinct labels out in one byte string, longest first, a label
