@@ -249,7 +249,7 @@ fn pack_labels<'a>(labels: impl Iterator<Item = &'a [u8]>) -> (Vec<u8>, BTreeMap
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Section, SuffixList};
+    use crate::suffix::{Section, SuffixList};
 
     #[test]
     fn build_errors() {

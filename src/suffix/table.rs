@@ -570,8 +570,8 @@ mod tests {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use super::super::builder::to_ascii;
-    use super::super::{SuffixList, EMBEDDED_TABLE, EMPTY, OFFSET_BITS};
+    use crate::suffix::builder::to_ascii;
+    use crate::suffix::{SuffixList, EMBEDDED_TABLE, EMPTY, OFFSET_BITS};
 
     /// [`Table::quick`] (the lookup) against the plain walk it shortcuts,
     /// on names under every rule of the list (and the policy names), with
