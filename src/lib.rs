@@ -63,7 +63,8 @@ pub use crate::{
     labels::Labels,
     policy::{ParseProfileError, Profile},
     reason::{Reason, Rejection},
-    suffix::{suffix_list_version, BuildError, RegistryRule, Section, SuffixList, SuffixMatch},
+    registry::RegistryRule,
+    suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
     verdict::Verdict,
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
@@ -88,9 +89,11 @@ mod generated;
 mod idn_tlds;
 mod labels;
 mod normalize;
+mod phf;
 mod policy;
 mod punycode;
 mod reason;
+mod registry;
 mod suffix;
 mod utf8;
 mod verdict;
@@ -135,6 +138,19 @@ pub mod __private {
     pub fn tld_key_slot(label: &str, seed: u64, bits: u32) -> ((u64, u64, usize), usize) {
         let key = crate::idn_tlds::tld_key(label.as_bytes(), 0);
         (key, crate::idn_tlds::tld_slot(key, seed, bits))
+    }
+
+    /// The hash-and-displace placement of the library's tables
+    /// (`phf::place`: see there what it takes and guarantees), for the
+    /// generator's known-TLD table.
+    pub fn phf_place<K>(
+        keys: &[K],
+        buckets: usize,
+        slots: usize,
+        bucket: impl Fn(&K) -> usize,
+        slot: impl Fn(&K, u16) -> usize,
+    ) -> Option<(alloc::vec::Vec<u16>, alloc::vec::Vec<usize>)> {
+        crate::phf::place(keys, buckets, slots, bucket, slot)
     }
 
     /// The room for a known TLD's A-label (`xn--` included).

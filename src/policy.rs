@@ -38,7 +38,8 @@ use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
 use crate::normalize::Normalized;
 use crate::reason::{Reason, Rejection};
-use crate::suffix::{RegistryRule, SuffixMatch};
+use crate::registry::RegistryRule;
+use crate::suffix::SuffixMatch;
 use crate::utf8::decode_checked;
 
 /// The most characters a label under a `chinese`-rule suffix may hold.

@@ -6,7 +6,7 @@
 //! The Punycode comes from `idna`'s encoder and is checked here against
 //! dncheck's own. The slot function is the library's
 //! (`__private::tld_key_slot`); this searches for a seed under which no two
-//! labels share a slot.
+//! labels share a slot, with the library's placement (`src/phf.rs`).
 
 use crate::{fnv1a, header, Output};
 use std::collections::BTreeSet;
@@ -149,22 +149,33 @@ fn write_slots(s: &mut String, name: &str, keyed: &str, table: &[u8]) {
 /// A seed under which each of `keys` has a slot of its own in a table of
 /// `slots` slots, and that table (index + 1 per slot): odd multipliers from a
 /// fixed sequence, the first that works.
+///
+/// The library's hash-and-displace placement (`__private::phf_place`) with
+/// one bucket: its pilot is the index of the seed in the sequence, and the
+/// placement takes the first pilot under which the keys' slots are
+/// distinct. The lookup (`punycode::tld_slot`) has the seed as a constant,
+/// so it reads no pilot.
 fn place(keys: &[&str], slots: usize) -> (u64, Vec<u8>) {
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    loop {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let seed = state | 1;
-        let mut table = vec![0u8; slots];
-        let placed = keys.iter().enumerate().all(|(i, key)| {
-            let slot = dncheck::__private::tld_key_slot(key, seed, BITS).1;
-            let free = table[slot] == 0;
-            table[slot] = i as u8 + 1;
-            free
-        });
-        if placed {
-            return (seed, table);
-        }
+    let seeds: Vec<u64> = (0..=u16::MAX)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state | 1
+        })
+        .collect();
+    let (pilots, slot_of) = dncheck::__private::phf_place(
+        keys,
+        1,
+        slots,
+        |_| 0,
+        |key, pilot| dncheck::__private::tld_key_slot(key, seeds[usize::from(pilot)], BITS).1,
+    )
+    .expect("one of the first 65,536 seeds gives each key a slot of its own");
+    let mut table = vec![0u8; slots];
+    for (i, &slot) in slot_of.iter().enumerate() {
+        table[slot] = i as u8 + 1;
     }
+    (seeds[usize::from(pilots[0])], table)
 }

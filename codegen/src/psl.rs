@@ -20,8 +20,9 @@ pub fn generate(root: &std::path::Path) -> Output {
     let (seed, parents, words, pilots, labels) = list.__raw_parts();
     assert!(labels.is_ascii(), "labels are A-labels");
 
-    // The builder merges the policy data (compiled into dncheck) into the
-    // table: its files are part of the source.
+    // `SuffixList::parse` merges the registry data (`src/registry.rs`,
+    // compiled into dncheck) into the table: its files are part of the
+    // source.
     let mut source = text.clone().into_bytes();
     for extra in ["data/reserved.txt", "data/suffix_rules.txt"] {
         let path = root.join(extra);

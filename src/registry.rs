@@ -1,0 +1,118 @@
+//! What registries publish: special-use names (`data/reserved.txt`: RFC
+//! 2606, 6761, 6762, 7686, 8375, 9476 and `.internal`) and per-suffix rules
+//! (`data/suffix_rules.txt`: the [`RegistryRule`]s), compiled in.
+//!
+//! A leaf module: it reads the two files and gives each name its marks
+//! ([`marked_names`]). The suffix builder merges the marked names into every
+//! table it makes, the embedded one and those loaded at run time, and the
+//! table carries the marks, so that the lookup that finds a name's suffix
+//! also gathers the marks of the names above it, in the same walk.
+
+use alloc::vec::Vec;
+use core::fmt;
+
+/// The reserved names, one a line.
+const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
+/// The per-suffix registry rules: a name, a tab and the rule's name.
+const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
+
+/// Mark: the name and every name under it are reserved (`data/reserved.txt`).
+pub(crate) const RESERVED: u32 = 1 << 0;
+/// Mark: names under the name follow [`RegistryRule::Chinese`]
+/// (`data/suffix_rules.txt`).
+pub(crate) const CHINESE_RULE: u32 = 1 << 1;
+/// How many mark bits there are: every set of marks is below
+/// `1 << MARK_BITS`.
+pub(crate) const MARK_BITS: u32 = 2;
+
+/// A registry's rule for the labels registered under its suffixes
+/// (`data/suffix_rules.txt`).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dncheck::RegistryRule::Chinese.as_str(), "chinese");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegistryRule {
+    /// `cn`, `中国`, `中國`, `公司`, `网络`: an internationalised registrable
+    /// label holds at least one Han character, otherwise only letters,
+    /// digits and hyphens, no `--` anywhere, and at most 20 characters.
+    Chinese,
+}
+
+impl RegistryRule {
+    /// The rule's name, as `data/suffix_rules.txt` writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dncheck::RegistryRule::Chinese.to_string(), "chinese");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RegistryRule::Chinese => "chinese",
+        }
+    }
+}
+
+impl fmt::Display for RegistryRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The lines of a policy data file: `#` starts a comment, blank lines are
+/// skipped, and the rest is split at tabs.
+fn policy_lines(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        (!line.is_empty()).then(|| (i + 1, line.split('\t').map(str::trim).collect()))
+    })
+}
+
+/// The names of `data/reserved.txt`, then those of `data/suffix_rules.txt`,
+/// as the files write them (U-labels or A-labels, in file order), each with
+/// its marks. A rule line whose rule is not known is skipped; both files are
+/// compiled in and checked whole by the test `policy_data_is_valid`.
+pub(crate) fn marked_names() -> impl Iterator<Item = (&'static str, u32)> {
+    let reserved = policy_lines(RESERVED_NAMES).map(|(_, fields)| (fields[0], RESERVED));
+    let rules = policy_lines(SUFFIX_RULES).filter_map(|(_, fields)| {
+        let mark = match fields.get(1).copied()? {
+            "chinese" => CHINESE_RULE,
+            _ => return None,
+        };
+        Some((fields[0], mark))
+    });
+    reserved.chain(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suffix::builder::to_ascii;
+
+    #[test]
+    fn policy_data_is_valid() {
+        let lines = policy_lines(RESERVED_NAMES).count() + policy_lines(SUFFIX_RULES).count();
+        assert_eq!(
+            marked_names()
+                .filter(|&(name, _)| to_ascii(name).is_some())
+                .count(),
+            lines,
+            "a policy line does not parse"
+        );
+        assert_eq!(
+            lines, 40,
+            "data/reserved.txt: 35 names, data/suffix_rules.txt: 5 rules"
+        );
+        for (_, fields) in policy_lines(RESERVED_NAMES) {
+            assert_eq!(fields.len(), 1, "{fields:?}");
+        }
+        for (_, fields) in policy_lines(SUFFIX_RULES) {
+            assert_eq!(fields.len(), 2, "{fields:?}");
+        }
+    }
+}
