@@ -27,7 +27,7 @@ const SEPARATORS: [&str; 4] = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"];
 const DNS_DENY_LIST: AsciiDenyList = AsciiDenyList::new(true, "!\"#$%&'()*+,/:;<=>?@[\\]^`{|}~");
 
 /// Longest Punycode input dncheck decodes (`MAX_DECODE_INPUT` in
-/// `src/punycode.rs`); `idna`'s public decoder has no such limit.
+/// `src/punycode/decode.rs`); `idna`'s public decoder has no such limit.
 const MAX_DECODE_INPUT: usize = 2000;
 
 /// Longest string the `punycode` target round-trips, in code points: the
@@ -397,7 +397,7 @@ fn differential(
         ),
         (Err(_), Err(_)) => {}
         // The `dns` profile allows `_` in ASCII labels only; `idna` with `_`
-        // off its deny list also takes it in a U-label (see src/tests.rs,
+        // off its deny list also takes it in a U-label (see src/tests/normalize.rs,
         // `profiles`, and fuzz/corpus/check/dns-underscore-*).
         (Err(e), Ok(theirs))
             if profile == Profile::Dns

@@ -1,4 +1,4 @@
-//! The folding tables of the restricted-word matcher (`src/words.rs`):
+//! The folding tables of the restricted-word matcher (`src/words/`):
 //!
 //! * `HAN_BMP`, `HAN_WIDE`: traditional -> simplified Han, read from
 //!   `data/han_variants.txt` (derived from Unihan by
@@ -119,7 +119,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(
         s,
         "// {} Han entries ({} beyond 16 bits), {} look-alike entries; {} bytes \
-         (layout: src/words.rs).",
+         (layout: src/words/mod.rs).",
         han.len(),
         wide.len(),
         look.len(),

@@ -35,7 +35,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "//").unwrap();
     writeln!(
         s,
-        "// {} slots, {} buckets, {} label bytes; {} bytes of table (layout: src/suffix.rs).",
+        "// {} slots, {} buckets, {} label bytes; {} bytes of table (layout: src/suffix/mod.rs).",
         parents.len(),
         pilots.len(),
         labels.len(),

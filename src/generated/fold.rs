@@ -3,7 +3,7 @@
 // Source: data/han_variants.txt; look-alikes from the UTS #39 skeletons of unicode-security (18, 0, 0) (Unicode 18.0.0)
 // Source hash (FNV-1a 64): d84b00e827b05317
 //
-// 6262 Han entries (3511 beyond 16 bits), 133 look-alike entries; 40156 bytes (layout: src/words.rs).
+// 6262 Han entries (3511 beyond 16 bits), 133 look-alike entries; 40156 bytes (layout: src/words/mod.rs).
 
 /// Traditional -> simplified Han, both code points below U+10000, sorted by source.
 pub(crate) static HAN_BMP: [[u16; 2]; 2751] = [

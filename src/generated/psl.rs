@@ -3,7 +3,7 @@
 // Source: data/public_suffix_list.dat, data/reserved.txt, data/suffix_rules.txt
 // Source hash (FNV-1a 64): b92e519af70edcf8
 //
-// 11023 slots, 4096 buckets, 42629 label bytes; 116959 bytes of table (layout: src/suffix.rs).
+// 11023 slots, 4096 buckets, 42629 label bytes; 116959 bytes of table (layout: src/suffix/mod.rs).
 
 /// The list's version.
 pub(crate) const VERSION: &str = "2026-08-19";

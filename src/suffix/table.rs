@@ -2,7 +2,7 @@
 //! [`SuffixList`](super::SuffixList) borrowed for one lookup, the walk over
 //! a name's labels from the right and the label readers it uses (the
 //! layout: [`super`]'s module docs). Hand-tuned: count its instructions
-//! with `examples/suffix_instructions.rs` before and after any change.
+//! with `scripts/measure.sh instructions-suffix` before and after any change.
 
 use super::hash::{bucket, hash, mix, mix_pilot, slot, K0};
 use super::{

@@ -203,7 +203,7 @@ fn suffix_stage() {
 
 #[test]
 fn suffix_policy_options() {
-    use crate::SuffixList;
+    use crate::suffix::SuffixList;
     let private = Checker::builder().private(true).build();
     let v = private.check("me.github.io").unwrap();
     assert_eq!(
@@ -211,7 +211,7 @@ fn suffix_policy_options() {
         (
             Some("github.io"),
             Some("me.github.io"),
-            Some(crate::Section::Private)
+            Some(crate::suffix::Section::Private)
         )
     );
     assert_eq!(

@@ -12,7 +12,7 @@ use crate::reason::Reason;
 /// of the public suffix, in U-label form), and what is not.
 #[test]
 fn words_stage() {
-    use crate::WordList;
+    use crate::words::WordList;
     let list = WordList::parse("login\tphishing\ncom\n中国\nbank\n赌博\n").unwrap();
     let reg = Checker::builder().words(list.clone()).build();
     let host = Checker::builder()

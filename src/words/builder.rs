@@ -9,11 +9,11 @@ use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::double_array::place;
+use super::double_array::{place, Node};
 use super::fold::{fold_char, fold_sources, fold_word, Folded};
 use super::{
-    ErrorKind, WordList, WordListError, EMBEDDED, EXPAND, FIRST_CODE, LAST, NONE, NO_CATEGORY,
-    PAGE, PAGE_BITS, RESIZE, SEP, SKIP,
+    too_large, ErrorKind, WordList, WordListError, EMBEDDED, EXPAND, FIRST_CODE, LAST, NONE,
+    NO_CATEGORY, PAGE, PAGE_BITS, RESIZE, SEP, SKIP,
 };
 
 /// Options for building a [`WordList`].
@@ -183,18 +183,6 @@ struct Entry<'a> {
     line: usize,
     word: &'a str,
     category: Option<&'a str>,
-}
-
-/// A trie node during the build: its children by code (ascending), and the
-/// words that end at it.
-#[derive(Default)]
-pub(super) struct Node {
-    pub(super) children: Vec<(u16, u32)>,
-    pub(super) words: Vec<u32>,
-}
-
-pub(super) fn too_large() -> WordListError {
-    WordListError::new(ErrorKind::TooLarge)
 }
 
 /// Builds the automaton of `entries` (the one builder behind every

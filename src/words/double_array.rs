@@ -7,8 +7,9 @@
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-use super::builder::{too_large, Node};
-use super::{WordList, WordListError, BASE, CHECK, FAIL, LAST, NONE, NO_OUT, NO_PARENT, OUT};
+use super::{
+    too_large, WordList, WordListError, BASE, CHECK, FAIL, LAST, NONE, NO_OUT, NO_PARENT, OUT,
+};
 
 /// The free slots of a double array being filled, as a doubly linked list
 /// in slot order, so that a placement finds the next free slot at once.
@@ -78,6 +79,14 @@ impl FreeList {
             n => self.prev[n as usize] = p,
         }
     }
+}
+
+/// A trie node as the builder hands it to [`place`]: its children by code (ascending), and the
+/// words that end at it.
+#[derive(Default)]
+pub(super) struct Node {
+    pub(super) children: Vec<(u16, u32)>,
+    pub(super) words: Vec<u32>,
 }
 
 /// Lays the trie out as a double array and adds failure links and output

@@ -104,6 +104,11 @@ enum ErrorKind {
     Io(std::io::ErrorKind),
 }
 
+/// The error of a list too large for the automaton's layout.
+pub(super) fn too_large() -> WordListError {
+    WordListError::new(ErrorKind::TooLarge)
+}
+
 impl WordListError {
     const fn new(kind: ErrorKind) -> Self {
         WordListError { kind }
