@@ -66,12 +66,29 @@ enum Words {
 
 impl Checker {
     /// A builder for a checker with non-default settings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// assert!(hosts.check("www.example.cn").is_ok());
+    /// ```
     #[must_use]
     pub fn builder() -> CheckerBuilder {
         CheckerBuilder::default()
     }
 
     /// The profile this checker applies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile};
+    ///
+    /// assert_eq!(Checker::default().profile(), Profile::Registration);
+    /// ```
     #[must_use]
     pub const fn profile(&self) -> Profile {
         self.policy.profile
@@ -146,11 +163,27 @@ impl Checker {
             .flat_map(move |list| list.find_in(verdict.unicode(), range.clone()))
     }
 
-    /// Checks a name given as text.
+    /// Checks a name given as text: the whole pipeline, normalisation, the
+    /// suffix and policy stages and the words stage.
     ///
     /// # Errors
     ///
     /// A [`Rejection`] when the name is refused, saying why and where.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Reason};
+    ///
+    /// let checker = Checker::default();
+    /// let v = checker.check("公司名.公司").unwrap();
+    /// assert_eq!(v.ascii(), "xn--55qx5d2b.xn--55qx5d");
+    /// assert!(v.flags().contains(Flag::Idn));
+    ///
+    /// let err = checker.check("example.notatld").unwrap_err();
+    /// assert_eq!(err.reason(), Reason::UnknownSuffix);
+    /// assert_eq!(err.span(), 8..15); // `notatld`
+    /// ```
     #[inline]
     pub fn check<'h>(&self, name: &'h str) -> Result<Verdict<'h>, Rejection> {
         self.run(name.as_bytes(), Some(name), true)
@@ -344,6 +377,17 @@ pub struct CheckerBuilder {
 
 impl CheckerBuilder {
     /// Sets the profile (default [`Profile::Registration`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile, Reason};
+    ///
+    /// let dns = Checker::builder().profile(Profile::Dns).build();
+    /// assert!(dns.check("_acme-challenge.www.example.cn").is_ok());
+    /// let registrar = Checker::builder().profile(Profile::Registration).build();
+    /// assert_eq!(registrar.check("www.example.cn").unwrap_err().reason(), Reason::Subdomain);
+    /// ```
     #[must_use]
     pub fn profile(mut self, profile: Profile) -> CheckerBuilder {
         self.checker.policy.profile = profile;
@@ -461,6 +505,13 @@ impl CheckerBuilder {
     }
 
     /// Builds the checker.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::builder().private(true).build();
+    /// assert_eq!(checker.check("me.github.io").unwrap().suffix(), Some("github.io"));
+    /// ```
     #[must_use]
     pub fn build(self) -> Checker {
         self.checker

@@ -2,6 +2,16 @@
 //! refuse it. The normaliser sets the first three, the checker the last.
 
 /// A property of an accepted name worth reporting.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Flag};
+///
+/// let v = Checker::default().check("例子。中国.").unwrap();
+/// let flags: Vec<Flag> = v.flags().iter().collect();
+/// assert_eq!(flags, [Flag::RootDot, Flag::Idn, Flag::Mapped]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Flag {
@@ -21,6 +31,13 @@ pub enum Flag {
 
 impl Flag {
     /// Every flag, in reporting order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let names: Vec<&str> = dncheck::Flag::ALL.iter().map(|f| f.as_str()).collect();
+    /// assert_eq!(names[..2], ["root_dot", "idn"]);
+    /// ```
     pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped, Flag::Restricted];
 
     /// The stable name of the flag, as in the CLI's `flags` array.
@@ -46,11 +63,28 @@ impl Flag {
 }
 
 /// A set of [`Flag`]s.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::{Checker, Flag};
+///
+/// let flags = Checker::default().check("Example.CN.").unwrap().flags();
+/// assert!(flags.contains(Flag::RootDot) && flags.contains(Flag::Mapped));
+/// assert!(!flags.contains(Flag::Idn));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Flags(u8);
 
 impl Flags {
     /// `true` if `flag` is set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("bücher.de").unwrap();
+    /// assert!(v.flags().contains(dncheck::Flag::Idn));
+    /// ```
     #[must_use]
     pub const fn contains(self, flag: Flag) -> bool {
         self.0 & flag.bit() != 0
@@ -61,12 +95,27 @@ impl Flags {
     }
 
     /// `true` if no flag is set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("example.cn").unwrap();
+    /// assert!(v.flags().is_empty());
+    /// ```
     #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// The flags that are set, in [`Flag::ALL`] order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("EXAMPLE.cn.").unwrap();
+    /// let names: Vec<&str> = v.flags().iter().map(|f| f.as_str()).collect();
+    /// assert_eq!(names, ["root_dot", "mapped"]);
+    /// ```
     #[must_use = "iterators are lazy"]
     pub fn iter(self) -> impl Iterator<Item = Flag> {
         Flag::ALL.iter().copied().filter(move |f| self.contains(*f))

@@ -73,6 +73,13 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let names: Vec<&str> = dncheck::Profile::ALL.iter().map(|p| p.as_str()).collect();
+    /// assert_eq!(names, ["registration", "hostname", "dns"]);
+    /// ```
     pub const ALL: &'static [Profile] = &[Profile::Registration, Profile::Hostname, Profile::Dns];
 
     /// The profile's name, as the CLI's `--profile` takes it.
@@ -99,6 +106,13 @@ impl fmt::Display for Profile {
 }
 
 /// The error of parsing a [`Profile`] from a string that names none.
+///
+/// # Example
+///
+/// ```
+/// let err = "www".parse::<dncheck::Profile>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown profile (expected registration, hostname or dns)");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseProfileError(());
 

@@ -93,6 +93,15 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of the table in `docs/design.md`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::Reason;
+    ///
+    /// assert_eq!(Reason::ALL[0], Reason::Empty);
+    /// assert!(Reason::ALL.iter().all(|r| !r.message_zh().is_empty()));
+    /// ```
     pub const ALL: &'static [Reason] = &[
         Reason::Empty,
         Reason::TooLong,
@@ -368,6 +377,16 @@ impl Rejection {
     }
 
     /// Why the name was refused.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let err = Checker::default().check("").unwrap_err();
+    /// assert_eq!(err.reason(), Reason::Empty);
+    /// assert_eq!(err.reason().tencent_code(), Some("MissingParameter.DomainIsEmpty"));
+    /// ```
     #[must_use]
     pub const fn reason(&self) -> Reason {
         self.reason
@@ -376,6 +395,14 @@ impl Rejection {
     /// The index (from 0, left to right) of the label at fault, when the fault
     /// lies in one label; `None` for faults of the whole name (`empty`,
     /// `too_long`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::default();
+    /// assert_eq!(checker.check("ok.-bad-.com").unwrap_err().label(), Some(1));
+    /// assert_eq!(checker.check(&"a.".repeat(200)).unwrap_err().label(), None); // too_long
+    /// ```
     #[must_use]
     pub const fn label(&self) -> Option<usize> {
         self.label
@@ -386,6 +413,14 @@ impl Rejection {
     /// other label rules the whole label (an empty range where the label is
     /// empty); for `too_long` the whole name without its root dot; for
     /// `empty` the empty range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let input = "例子.exa mple.com";
+    /// let err = dncheck::Checker::default().check(input).unwrap_err();
+    /// assert_eq!(&input[err.span()], " "); // bytes of the input, not characters
+    /// ```
     #[must_use]
     pub fn span(&self) -> Range<usize> {
         self.span.clone()

@@ -72,6 +72,13 @@ impl<'h> Verdict<'h> {
     /// The name in A-label form: lowercase, labels separated by `.`, no root
     /// dot. This is the canonical key: `公司.cn`, `xn--55qx5d.cn` and
     /// `公司。CN.` all have the key `xn--55qx5d.cn`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("例子.公司。CN.").unwrap();
+    /// assert_eq!(v.ascii(), "xn--fsqu00a.xn--55qx5d.cn");
+    /// ```
     #[must_use]
     #[inline]
     pub fn ascii(&self) -> &str {
@@ -79,6 +86,15 @@ impl<'h> Verdict<'h> {
     }
 
     /// The canonical key of the name; the same as [`Verdict::ascii`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::default();
+    /// let a = checker.check("例子.中国").unwrap();
+    /// let b = checker.check("xn--fsqu00a.XN--FIQS8S").unwrap();
+    /// assert_eq!(a.key(), b.key());
+    /// ```
     #[must_use]
     #[inline]
     pub fn key(&self) -> &str {
@@ -86,6 +102,13 @@ impl<'h> Verdict<'h> {
     }
 
     /// The whole name in U-label form (each `xn--` label decoded).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("xn--fsqu00a.xn--fiqs8s").unwrap();
+    /// assert_eq!(v.unicode(), "例子.中国");
+    /// ```
     #[must_use]
     pub fn unicode(&self) -> &str {
         self.name.unicode()
@@ -157,11 +180,28 @@ impl<'h> Verdict<'h> {
     }
 
     /// The labels of the A-label form, left to right.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("例子.COM.cn").unwrap();
+    /// let labels: Vec<&str> = v.labels().collect();
+    /// assert_eq!(labels, ["xn--fsqu00a", "com", "cn"]);
+    /// ```
     pub fn labels(&self) -> Labels<'_> {
         Labels::new(self.ascii())
     }
 
     /// What is worth knowing about the name beyond its acceptance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag};
+    ///
+    /// let v = Checker::default().check("ＥＸＡＭＰＬＥ.cn").unwrap(); // fullwidth
+    /// assert!(v.flags().contains(Flag::Mapped));
+    /// ```
     #[must_use]
     pub const fn flags(&self) -> Flags {
         self.name.flags
