@@ -92,6 +92,7 @@ mod normalize;
 mod phf;
 mod policy;
 mod punycode;
+mod ranges;
 mod reason;
 mod registry;
 mod suffix;

@@ -37,6 +37,7 @@ use core::str::FromStr;
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
 use crate::normalize::Normalized;
+use crate::ranges;
 use crate::reason::{Reason, Rejection};
 use crate::registry::RegistryRule;
 use crate::suffix::SuffixMatch;
@@ -248,16 +249,7 @@ pub(crate) fn is_han(c: char) -> bool {
     if (0x4E00..=0x9FFF).contains(&c) {
         return true;
     }
-    HAN.binary_search_by(|&(lo, hi)| {
-        if hi < c {
-            core::cmp::Ordering::Less
-        } else if lo > c {
-            core::cmp::Ordering::Greater
-        } else {
-            core::cmp::Ordering::Equal
-        }
-    })
-    .is_ok()
+    ranges::contains(&HAN, c)
 }
 
 /// Label `index` of a name in U-label form (labels separated by `.`).

@@ -7,6 +7,7 @@ use crate::generated::idna_tables::{FAST_BLOCKS, FAST_INDEX, FAST_LIMIT, NEWER_T
 use crate::idn_tlds;
 use crate::labels::dot_len;
 use crate::punycode;
+use crate::ranges;
 use crate::utf8::decode_checked;
 
 /// `true` if `c` is in the generated fast set.
@@ -35,18 +36,7 @@ pub(crate) fn in_fast_table(c: u32) -> bool {
 /// IdnaTestV2.txt), which UTS #46 therefore disallows, but the `idna` crate's
 /// newer data allows. See `tests/idna_test_v2.rs`, `newer_unicode_is_refused`.
 pub(crate) fn is_newer_than_pinned(c: char) -> bool {
-    let c = c as u32;
-    NEWER_THAN_PINNED
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                core::cmp::Ordering::Less
-            } else if lo > c {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    ranges::contains(&NEWER_THAN_PINNED, c as u32)
 }
 
 /// The ASCII character a fullwidth letter, digit or hyphen maps to under
