@@ -6,7 +6,7 @@ use alloc::collections::BTreeSet;
 use alloc::sync::Arc;
 
 use crate::flags::Flag;
-use crate::normalize::{self, Normalized};
+use crate::normalize::{self, Forms};
 use crate::policy::{self, Policy, Profile};
 use crate::reason::Rejection;
 use crate::suffix::builder::to_ascii;
@@ -288,7 +288,7 @@ impl Checker {
     /// ```
     #[inline]
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
-        let (parts, outcome) = self.after_normalize(&verdict.name);
+        let (parts, outcome) = self.after_normalize(verdict.name.forms());
         verdict.parts = parts;
         if outcome? {
             verdict.name.flags.insert(Flag::Restricted);
@@ -296,22 +296,21 @@ impl Checker {
         Ok(())
     }
 
-    /// The stages after normalisation, on its result: the suffix stage's one
-    /// lookup (its parts are kept also when the policy then refuses the
-    /// name), the policy stage, and the words stage on the labels left of
-    /// the public suffix of the U-label form (`Ok(true)`: a restricted word).
-    /// The one tail of both paths of [`run`](Self::run).
+    /// The stages after normalisation, on the forms of its result: the
+    /// suffix stage's one lookup (its parts are kept also when the policy
+    /// then refuses the name), the policy stage, and the words stage on the
+    /// labels left of the public suffix of the U-label form (`Ok(true)`: a
+    /// restricted word). The one tail of both paths of [`run`](Self::run).
     #[inline(always)]
-    fn after_normalize(&self, name: &Normalized<'_>) -> (SuffixParts, Result<bool, Rejection>) {
-        let ascii = name.ascii();
-        let m = self.suffix_list().lookup(ascii, self.policy.private);
+    fn after_normalize(&self, name: Forms<'_>) -> (SuffixParts, Result<bool, Rejection>) {
+        let m = self.suffix_list().lookup(name.ascii, self.policy.private);
         let parts = SuffixParts::of(&m);
-        if let Err(refusal) = policy::judge(&self.policy, name, &m) {
+        if let Err(refusal) = policy::judge(&self.policy, &name, &m) {
             return (parts, Err(refusal));
         }
         let restricted = self.words().is_some_and(|list| {
-            let suffix = &ascii[ascii.len() - m.suffix_len()..];
-            any_hit(list, name.unicode(), suffix)
+            let suffix = &name.ascii[name.ascii.len() - m.suffix_len()..];
+            any_hit(list, name.unicode, suffix)
         });
         (parts, Ok(restricted))
     }
@@ -326,19 +325,22 @@ impl Checker {
     ) -> Result<Verdict<'h>, Rejection> {
         let underscore = self.policy.profile == Profile::Dns;
         // The common case first: the input is its own A-label form. The
-        // verdict is built in the return value itself: it is large (an
-        // inline buffer), and a verdict built in a local and returned is
-        // copied out whole.
+        // later stages read its forms, and the verdict is built after them,
+        // in the return value itself: it is large (an inline buffer), and a
+        // verdict built before them would be copied out whole.
         if let Some(mut name) = normalize::canonical(input, text, underscore) {
             let mut parts = SuffixParts::default();
             if whole {
                 let outcome;
-                (parts, outcome) = self.after_normalize(&name);
+                (parts, outcome) = self.after_normalize(name.forms());
                 if outcome? {
                     name.flags.insert(Flag::Restricted);
                 }
             }
-            return Ok(Verdict { name, parts });
+            return Ok(Verdict {
+                name: name.normalized(),
+                parts,
+            });
         }
         // Otherwise the stages fill the verdict where it is returned.
         let mut result = Ok(Verdict::empty(input));

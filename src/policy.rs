@@ -36,7 +36,7 @@ use core::str::FromStr;
 
 use crate::generated::han::HAN;
 use crate::labels::{input_label_span, strip_root_dot};
-use crate::normalize::Normalized;
+use crate::normalize::Forms;
 use crate::ranges;
 use crate::reason::{Reason, Rejection};
 use crate::registry::RegistryRule;
@@ -149,15 +149,11 @@ pub(crate) struct Policy {
     pub(crate) supported: Option<Arc<BTreeSet<String>>>,
 }
 
-/// The policy's answer for a normalised name and its suffix match (which
-/// was looked up on `name.ascii()`), located in the name's input.
+/// The policy's answer for a normalised name (its [`Forms`]) and its suffix
+/// match (which was looked up on `name.ascii`), located in the name's input.
 #[inline]
-pub(crate) fn judge(
-    policy: &Policy,
-    name: &Normalized<'_>,
-    m: &SuffixMatch,
-) -> Result<(), Rejection> {
-    let ascii = name.ascii();
+pub(crate) fn judge(policy: &Policy, name: &Forms<'_>, m: &SuffixMatch) -> Result<(), Rejection> {
+    let ascii = name.ascii;
     let n = ascii.len();
     let suffix_len = m.suffix_len();
     let reg_len = m.registrable_len();
@@ -197,14 +193,14 @@ pub(crate) fn judge(
         }
         () if m.rule() == Some(RegistryRule::Chinese) => {
             let reg_label = suffix_label(ascii) - 1;
-            let label = nth_label(name.unicode_bytes(), reg_label);
+            let label = nth_label(name.unicode.as_bytes(), reg_label);
             (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
         }
         () => None,
     };
     match refusal {
         None => Ok(()),
-        Some((reason, labels)) => Err(refuse(name.input(), reason, labels)),
+        Some((reason, labels)) => Err(refuse(name.input, reason, labels)),
     }
 }
 

@@ -117,20 +117,14 @@ impl<'h> Normalized<'h> {
         }
     }
 
-    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    /// The forms, for the later stages.
     #[inline]
-    pub(crate) fn unicode_bytes(&self) -> &[u8] {
-        match self.unicode_at {
-            UnicodeAt::Ascii => self.ascii().as_bytes(),
-            UnicodeAt::Input(input) => input.as_bytes(),
-            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+    pub(crate) fn forms(&self) -> Forms<'_> {
+        Forms {
+            ascii: self.ascii(),
+            unicode: self.unicode(),
+            input: self.input,
         }
-    }
-
-    /// The input the name was normalised from.
-    #[inline]
-    pub(crate) const fn input(&self) -> &'h [u8] {
-        self.input
     }
 }
 
@@ -152,20 +146,67 @@ pub(crate) fn canonical<'h>(
     input: &'h [u8],
     text: Option<&'h str>,
     underscore: bool,
-) -> Option<Normalized<'h>> {
+) -> Option<Canonical<'h>> {
     let (ascii, root_dot) = ascii::canonical(input, text, underscore)?;
     let mut flags = Flags::default();
     if root_dot {
         flags.insert(Flag::RootDot);
     }
-    Some(Normalized {
-        ascii_input: Some(ascii),
-        unicode_at: UnicodeAt::Ascii,
-        buf: NameBuf::new(),
-        ascii_len: 0,
+    Some(Canonical {
+        ascii,
         flags,
         input,
     })
+}
+
+/// A name that is its own A-label and U-label form ([`canonical`]): the
+/// small result of the common case. The caller makes it a [`Normalized`]
+/// ([`Canonical::normalized`]) where it returns it, after the later stages
+/// read its [`forms`](Canonical::forms): built before them, the large
+/// `Normalized` would be copied whole into the return value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Canonical<'h> {
+    ascii: &'h str,
+    pub(crate) flags: Flags,
+    input: &'h [u8],
+}
+
+impl<'h> Canonical<'h> {
+    /// The forms: the A-label form is the U-label form.
+    #[inline(always)]
+    pub(crate) fn forms(&self) -> Forms<'h> {
+        Forms {
+            ascii: self.ascii,
+            unicode: self.ascii,
+            input: self.input,
+        }
+    }
+
+    /// The stage's result, borrowing the input.
+    #[inline(always)]
+    pub(crate) fn normalized(self) -> Normalized<'h> {
+        Normalized {
+            ascii_input: Some(self.ascii),
+            unicode_at: UnicodeAt::Ascii,
+            buf: NameBuf::new(),
+            ascii_len: 0,
+            flags: self.flags,
+            input: self.input,
+        }
+    }
+}
+
+/// The forms of a normalised name, borrowed: what the later stages read of
+/// it (from a [`Normalized`], or straight from the input on the canonical
+/// path).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Forms<'a> {
+    /// The A-label form: lowercase, no root dot.
+    pub(crate) ascii: &'a str,
+    /// The U-label form.
+    pub(crate) unicode: &'a str,
+    /// The input, for the spans of refusals.
+    pub(crate) input: &'a [u8],
 }
 
 /// Normalises and format-checks `input` into `out`, which is
