@@ -92,37 +92,37 @@ pub enum Reason {
     /// The name is already in the caller's own domain list, in any spelling
     /// (Alibaba Cloud DNS `InvalidDomainName.Duplicate`; Tencent documents
     /// no code for it). Answered by
-    /// `registrar::DomainSet::insert`, never by
+    /// [`DomainSet::insert`](crate::registrar::DomainSet::insert), never by
     /// [`Checker::check`](crate::Checker::check).
     Duplicate,
     /// The same name (by its canonical key) was submitted again inside the
     /// cooldown window: Alibaba Cloud DNS `Forbidden.TooOfen` (the vendor's
     /// spelling, kept exactly; "90 秒内不允许重复找回"), Tencent
     /// `RequestLimitExceeded`. Answered by
-    /// `registrar::Cooldown`.
+    /// [`Cooldown`](crate::registrar::Cooldown).
     TooOften,
     /// The name is not registered (Alibaba Cloud DNS
     /// `InvalidDomainName.Unregistered`; no Tencent code). Answered from a
-    /// `registrar::Lookup`.
+    /// [`Lookup`](crate::registrar::Lookup).
     Unregistered,
     /// The name does not exist in the DNS host's system (Alibaba Cloud DNS
     /// `InvalidDomainName.NoExist`; no Tencent code). Answered from a
-    /// `registrar::Lookup`.
+    /// [`Lookup`](crate::registrar::Lookup).
     NotInDns,
     /// The name's WHOIS information could not be obtained (Alibaba Cloud DNS
     /// `UnabletoGetWoisInfo`, the vendor's spelling; no Tencent code).
-    /// Answered from a `registrar::Lookup`.
+    /// Answered from a [`Lookup`](crate::registrar::Lookup).
     WhoisUnavailable,
     /// A Chinese domain name's information does not match what the registry
     /// (CNNIC) returns (Alibaba Cloud DNS `CHNDomainInfoNotMatch`; no Tencent
-    /// code). Answered from a `registrar::Lookup`.
+    /// code). Answered from a [`Lookup`](crate::registrar::Lookup).
     CnnicMismatch,
 }
 
 impl Reason {
     /// Every reason, in the order of the README's table, then the registrar
     /// workflow's reasons (`duplicate` to `cnnic_mismatch`, see
-    /// the `registrar` module). The order is public: new reasons
+    /// [`registrar`](crate::registrar)). The order is public: new reasons
     /// are appended.
     pub const ALL: &'static [Reason] = &[
         Reason::Empty,
