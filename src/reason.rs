@@ -85,7 +85,7 @@ pub enum Reason {
     /// A word of the checker's restricted-word list occurs in the labels
     /// left of the public suffix. Not a refusal of
     /// [`Checker::check`](crate::Checker::check), which accepts the name and
-    /// sets [`Flag::Restricted`]: the reason for callers (and the CLI) that
+    /// sets [`Flag::Restricted`](crate::Flag::Restricted): the reason for callers (and the CLI) that
     /// refuse such names, with Tencent's view `Available=false`,
     /// `BlackWord=true` and no Tencent error code.
     RestrictedWord,
