@@ -14,6 +14,10 @@
 //!   name, with [`MemoryLookup`] loaded from text (or, with `std`, files).
 //! * [`check_retrieval`] — Alibaba Cloud DNS `ApplyForRetrievalDomainName`'s
 //!   checks in the order its documentation lists them.
+//! * With the `serde` feature, `TencentResponse` and `AlibabaResponse`: the
+//!   vendors' response bodies (Tencent `CheckIntlDomainNew`, Alibaba
+//!   `ApplyForRetrievalDomainName`, both vendors' errors), with prices from
+//!   a caller's `PriceTable`; the `server` feature adds `request_id`.
 //!
 //! The clock is always passed in as plain milliseconds (any epoch, as long
 //! as one structure is given one clock), so the structures are `no_std` and
@@ -50,11 +54,17 @@
 mod cooldown;
 mod lookup;
 mod rate;
+#[cfg(feature = "serde")]
+mod render;
 mod set;
 
 pub use cooldown::Cooldown;
 pub use lookup::{LoadError, Lookup, LookupAnswer, MemoryLookup};
 pub use rate::{RateLimit, RateLimited};
+#[cfg(feature = "server")]
+pub use render::request_id;
+#[cfg(feature = "serde")]
+pub use render::{AlibabaResponse, PriceTable, Prices, TencentResponse};
 pub use set::DomainSet;
 
 use crate::{Checker, Reason, Rejection, Verdict};
