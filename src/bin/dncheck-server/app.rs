@@ -229,16 +229,48 @@ async fn handle(
         .into_response()
 }
 
-/// Reads the body, at most [`BODY_LIMIT`] bytes.
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes, ()> {
+/// Bodies up to this size are read to the end (and dropped) when over
+/// [`BODY_LIMIT`], so that the client, still sending, can read the 413; a
+/// larger declared `Content-Length` is answered at once, and such a client
+/// may see the connection closed before it has sent everything.
+pub const DRAIN_LIMIT: u64 = 1024 * 1024;
+
+/// Why a body was not read.
+enum BodyError {
+    TooLarge,
+    Broken,
+}
+
+/// Reads the body, at most [`BODY_LIMIT`] bytes kept; a longer body is
+/// drained up to [`DRAIN_LIMIT`] and refused.
+async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Vec<u8>, BodyError> {
+    use http_body_util::BodyExt as _;
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
-        return Err(());
+    if declared.is_some_and(|n| n > DRAIN_LIMIT) {
+        return Err(BodyError::TooLarge);
     }
-    axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| ())
+    let mut kept = Vec::new();
+    let mut seen: u64 = 0;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| BodyError::Broken)?;
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers
+        };
+        seen += data.len() as u64;
+        if seen > DRAIN_LIMIT {
+            return Err(BodyError::TooLarge);
+        }
+        if seen <= BODY_LIMIT as u64 {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if seen > BODY_LIMIT as u64 {
+        return Err(BodyError::TooLarge);
+    }
+    Ok(kept)
 }
 
 async fn answer(
@@ -315,13 +347,24 @@ async fn tencent(
     if let Err(refused) = state.rate_check(&caller) {
         return Answer::tencent(ok, &TencentResponse::rate_limited(&refused, id));
     }
-    let Ok(bytes) = read_body(&parts.headers, body).await else {
-        return Answer::tencent_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "RequestSizeLimitExceeded",
-            "the request body is larger than 64 KiB",
-            id,
-        );
+    let bytes = match read_body(&parts.headers, body).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge) => {
+            return Answer::tencent_error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "RequestSizeLimitExceeded",
+                "the request body is larger than 64 KiB",
+                id,
+            )
+        }
+        Err(BodyError::Broken) => {
+            return Answer::tencent_error(
+                StatusCode::BAD_REQUEST,
+                "InvalidParameter",
+                "the request body could not be read",
+                id,
+            )
+        }
     };
     let Ok(Value::Object(params)) = serde_json::from_slice::<Value>(&bytes) else {
         return Answer::tencent_error(
@@ -389,13 +432,24 @@ async fn alibaba(
         .query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
-    let Ok(bytes) = read_body(&parts.headers, body).await else {
-        return Answer::alibaba_error(
-            413,
-            "RequestSizeLimitExceeded",
-            "the request body is larger than 64 KiB",
-            id,
-        );
+    let bytes = match read_body(&parts.headers, body).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge) => {
+            return Answer::alibaba_error(
+                413,
+                "RequestSizeLimitExceeded",
+                "the request body is larger than 64 KiB",
+                id,
+            )
+        }
+        Err(BodyError::Broken) => {
+            return Answer::alibaba_error(
+                400,
+                "InvalidParameter",
+                "the request body could not be read",
+                id,
+            )
+        }
     };
     if !bytes.is_empty() {
         let form = parts
