@@ -101,15 +101,63 @@ impl From<bool> for LookupAnswer {
 /// ```
 pub trait Lookup {
     /// Is the name registered with its registry?
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::{Lookup, LookupAnswer, MemoryLookup};
+    /// use dncheck::Checker;
+    ///
+    /// let mut lookup = MemoryLookup::new();
+    /// lookup.add_registered(&Checker::default(), "example.cn\n").unwrap();
+    /// assert_eq!(lookup.is_registered("example.cn"), LookupAnswer::Yes);
+    /// assert_eq!(lookup.is_registered("other.cn"), LookupAnswer::No);
+    /// ```
     fn is_registered(&self, key: &str) -> LookupAnswer;
 
     /// Is the name in the DNS host's system (some account hosts it)?
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::{Lookup, LookupAnswer, MemoryLookup};
+    /// use dncheck::Checker;
+    ///
+    /// let mut lookup = MemoryLookup::new();
+    /// lookup.add_hosted(&Checker::default(), "example.cn bob\n").unwrap();
+    /// assert_eq!(lookup.in_dns("example.cn"), LookupAnswer::Yes);
+    /// assert_eq!(lookup.in_dns("other.cn"), LookupAnswer::No);
+    /// ```
     fn in_dns(&self, key: &str) -> LookupAnswer;
 
     /// The account that hosts the name in the DNS host's system, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::{Lookup, LookupAnswer, MemoryLookup};
+    /// use dncheck::Checker;
+    ///
+    /// let mut lookup = MemoryLookup::new();
+    /// lookup.add_hosted(&Checker::default(), "example.cn bob\n").unwrap();
+    /// assert_eq!(lookup.owner("example.cn").as_deref(), Some("bob"));
+    /// assert_eq!(lookup.owner("other.cn"), None);
+    /// ```
     fn owner(&self, key: &str) -> Option<Cow<'_, str>>;
 
     /// Can the name's WHOIS information be had? `Yes` unless overridden.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::{Lookup, LookupAnswer, MemoryLookup};
+    /// use dncheck::Checker;
+    ///
+    /// let mut lookup = MemoryLookup::new();
+    /// assert_eq!(lookup.whois_reachable("example.cn"), LookupAnswer::Yes);
+    /// lookup.set_whois_unreachable("example.cn");
+    /// assert_eq!(lookup.whois_reachable("example.cn"), LookupAnswer::No);
+    /// ```
     fn whois_reachable(&self, key: &str) -> LookupAnswer {
         let _ = key;
         LookupAnswer::Yes
@@ -117,6 +165,18 @@ pub trait Lookup {
 
     /// Does a Chinese domain name's information match CNNIC's? `Yes` unless
     /// overridden.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::{Lookup, LookupAnswer, MemoryLookup};
+    /// use dncheck::Checker;
+    ///
+    /// let mut lookup = MemoryLookup::new();
+    /// assert_eq!(lookup.cnnic_matches("xn--fsqu00a.xn--fiqs8s"), LookupAnswer::Yes);
+    /// lookup.set_cnnic_mismatch("xn--fsqu00a.xn--fiqs8s");
+    /// assert_eq!(lookup.cnnic_matches("xn--fsqu00a.xn--fiqs8s"), LookupAnswer::No);
+    /// ```
     fn cnnic_matches(&self, key: &str) -> LookupAnswer {
         let _ = key;
         LookupAnswer::Yes
