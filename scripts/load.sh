@@ -31,13 +31,15 @@ run() { # name, then oha's arguments
     local name=$1
     shift
     oha --no-tui -n "$requests" -c "$connections" "$@" >"$dir/oha" 2>&1 || { cat "$dir/oha" >&2; exit 1; }
-    local rps p50 p99 ok
+    local rps p50 p99 codes
+    # oha prints latencies with a unit (`ms`, `secs`, `µs`): to ms.
+    ms() { awk -v q="$1% in" 'index($0, q) { v = $3; if ($4 == "secs") v *= 1000; else if ($4 != "ms") v /= 1000; print v }' "$dir/oha"; }
     rps=$(awk '/Requests\/sec:/ {print $2}' "$dir/oha")
-    p50=$(awk '/50.00% in/ {print $3 * 1000}' "$dir/oha")
-    p99=$(awk '/99.00% in/ {print $3 * 1000}' "$dir/oha")
-    ok=$(awk '/\[200\]/ {print $2}' "$dir/oha")
-    printf '%-44s %10.0f req/s   p50 %.3f ms   p99 %.3f ms   200s %s/%s\n' \
-        "$name" "$rps" "$p50" "$p99" "${ok:-0}" "$requests"
+    p50=$(ms 50.00)
+    p99=$(ms 99.00)
+    codes=$(awk '$1 ~ /^\[[0-9]+\]$/ {printf "%s%s x%s", sep, $1, $2; sep = ", "}' "$dir/oha")
+    printf '%-44s %8.0f req/s   p50 %6.3f ms   p99 %6.3f ms   %s\n' \
+        "$name" "$rps" "$p50" "$p99" "$codes"
 }
 
 echo "dncheck-server at $addr: $requests requests, $connections connections ($(nproc) cores)"
@@ -47,5 +49,5 @@ run "Tencent CheckIntlDomainNew 例子.中国" -m POST \
 run "Tencent CheckIntlDomainNew example.com.cn" -m POST \
     -H 'X-TC-Action: CheckIntlDomainNew' -H 'Content-Type: application/json' \
     -d '{"Domain": "example.com.cn"}' "http://$addr/"
-run "Alibaba ApplyForRetrievalDomainName (400s)" \
+run "Alibaba ApplyForRetrievalDomainName (400)" \
     "http://$addr/?Action=ApplyForRetrievalDomainName&DomainName=nodns.cn&AccessKeyId=load"
