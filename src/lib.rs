@@ -47,6 +47,14 @@ assert_eq!(err.reason().message_zh(), "标签以连字符开头或结尾，或�
   (`SuffixList::parse` and `WordList::parse` still load lists from text).
 * **serde** — `Serialize` for the result types (used by the CLI).
 * **cli** — builds the `dncheck` binary (`cargo run --features cli -- NAME`).
+* **server** — builds the `dncheck-server` binary, an HTTP server answering
+  Tencent Cloud `CheckIntlDomainNew` and Alibaba Cloud DNS
+  `ApplyForRetrievalDomainName` requests (`docs/registrar.md`), and adds
+  `registrar::request_id`.
+
+The [`registrar`] module (duplicates, the 90 s cooldown, rate limits,
+lookups of registered and hosted names) is `no_std` + `alloc`; with `std`
+its lookups also load files.
 */
 
 #![no_std]
@@ -94,6 +102,7 @@ mod policy;
 mod punycode;
 mod ranges;
 mod reason;
+pub mod registrar;
 mod registry;
 mod suffix;
 mod utf8;

@@ -89,10 +89,41 @@ pub enum Reason {
     /// refuse such names, with Tencent's view `Available=false`,
     /// `BlackWord=true` and no Tencent error code.
     RestrictedWord,
+    /// The name is already in the caller's own domain list, in any spelling
+    /// (Alibaba Cloud DNS `InvalidDomainName.Duplicate`; Tencent documents
+    /// no code for it). Answered by
+    /// [`DomainSet::insert`](crate::registrar::DomainSet::insert), never by
+    /// [`Checker::check`](crate::Checker::check).
+    Duplicate,
+    /// The same name (by its canonical key) was submitted again inside the
+    /// cooldown window: Alibaba Cloud DNS `Forbidden.TooOfen` (the vendor's
+    /// spelling, kept exactly; "90 秒内不允许重复找回"), Tencent
+    /// `RequestLimitExceeded`. Answered by
+    /// [`Cooldown`](crate::registrar::Cooldown).
+    TooOften,
+    /// The name is not registered (Alibaba Cloud DNS
+    /// `InvalidDomainName.Unregistered`; no Tencent code). Answered from a
+    /// [`Lookup`](crate::registrar::Lookup).
+    Unregistered,
+    /// The name does not exist in the DNS host's system (Alibaba Cloud DNS
+    /// `InvalidDomainName.NoExist`; no Tencent code). Answered from a
+    /// [`Lookup`](crate::registrar::Lookup).
+    NotInDns,
+    /// The name's WHOIS information could not be obtained (Alibaba Cloud DNS
+    /// `UnabletoGetWoisInfo`, the vendor's spelling; no Tencent code).
+    /// Answered from a [`Lookup`](crate::registrar::Lookup).
+    WhoisUnavailable,
+    /// A Chinese domain name's information does not match what the registry
+    /// (CNNIC) returns (Alibaba Cloud DNS `CHNDomainInfoNotMatch`; no Tencent
+    /// code). Answered from a [`Lookup`](crate::registrar::Lookup).
+    CnnicMismatch,
 }
 
 impl Reason {
-    /// Every reason, in the order of the table in `docs/design.md`.
+    /// Every reason, in the order of the table in `docs/design.md`: the
+    /// checks of a name, then the registrar workflow's reasons (`duplicate`
+    /// to `cnnic_mismatch`, see [`registrar`](crate::registrar)). The order
+    /// is public: new reasons are appended.
     ///
     /// # Example
     ///
@@ -122,6 +153,12 @@ impl Reason {
         Reason::Reserved,
         Reason::Subdomain,
         Reason::RestrictedWord,
+        Reason::Duplicate,
+        Reason::TooOften,
+        Reason::Unregistered,
+        Reason::NotInDns,
+        Reason::WhoisUnavailable,
+        Reason::CnnicMismatch,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -150,7 +187,9 @@ impl Reason {
 
     /// The Tencent Cloud error code for this reason; `None` where Tencent
     /// answers without an error (`restricted_word`: `Available=false`,
-    /// `BlackWord=true`).
+    /// `BlackWord=true`) or documents no code (the lookup reasons
+    /// `duplicate`, `unregistered`, `not_in_dns`, `whois_unavailable` and
+    /// `cnnic_mismatch`: `CheckIntlDomainNew` lists none of them).
     ///
     /// # Example
     ///
@@ -338,6 +377,52 @@ impl Reason {
                 "the domain name contains a restricted word",
                 "域名包含受限词语",
             ),
+            // The registrar workflow: Alibaba Cloud DNS's codes of
+            // `ApplyForRetrievalDomainName` (Alidns 2015-01-09), spelled as
+            // the vendor spells them (`TooOfen`, `Wois`). Tencent's
+            // `CheckIntlDomainNew` documents a code only for the rate limit.
+            Reason::Duplicate => (
+                "duplicate",
+                "InvalidDomainName.Duplicate",
+                None,
+                "the domain name is already in this user's domain list",
+                "本用户下已存在该域名",
+            ),
+            Reason::TooOften => (
+                "too_often",
+                "Forbidden.TooOfen",
+                Some("RequestLimitExceeded"),
+                "the same domain name was submitted again too soon (within 90 seconds)",
+                "操作过于频繁，同一域名 90 秒内不允许重复提交",
+            ),
+            Reason::Unregistered => (
+                "unregistered",
+                "InvalidDomainName.Unregistered",
+                None,
+                "the domain name is not registered",
+                "域名未注册",
+            ),
+            Reason::NotInDns => (
+                "not_in_dns",
+                "InvalidDomainName.NoExist",
+                None,
+                "the domain name does not exist in the DNS hosting system",
+                "域名在云解析系统中不存在",
+            ),
+            Reason::WhoisUnavailable => (
+                "whois_unavailable",
+                "UnabletoGetWoisInfo",
+                None,
+                "the WHOIS information of the domain name could not be obtained",
+                "获取不到域名的 Whois 信息",
+            ),
+            Reason::CnnicMismatch => (
+                "cnnic_mismatch",
+                "CHNDomainInfoNotMatch",
+                None,
+                "the Chinese domain name's information does not match the registry's (CNNIC)",
+                "中文域名与注册局（CNNIC）返回的信息不匹配",
+            ),
         }
     }
 }
@@ -514,17 +599,32 @@ mod tests {
                 "reserved",
                 "subdomain",
                 "restricted_word",
+                "duplicate",
+                "too_often",
+                "unregistered",
+                "not_in_dns",
+                "whois_unavailable",
+                "cnnic_mismatch",
             ]
         );
         // The table of docs/design.md: Tencent's code is `DomainIsEmpty` for `empty`,
         // none for `restricted_word` (`BlackWord=true` instead) and
         // `DomainNameIsInvalid` for every other reason; Alibaba's is `Suffix`
         // for the suffix reasons, `DomainForbidden` for restricted words (see
-        // docs/design.md) and `Format` for the rest.
+        // docs/design.md) and `Format` for the rest. The registrar workflow's
+        // reasons carry the codes of Alibaba's `ApplyForRetrievalDomainName`
+        // exactly as spelled there (`TooOfen`, `Wois`), and no Tencent code
+        // but the rate limit's.
         for r in Reason::ALL {
             let tencent = match r {
                 Reason::Empty => Some("MissingParameter.DomainIsEmpty"),
-                Reason::RestrictedWord => None,
+                Reason::TooOften => Some("RequestLimitExceeded"),
+                Reason::RestrictedWord
+                | Reason::Duplicate
+                | Reason::Unregistered
+                | Reason::NotInDns
+                | Reason::WhoisUnavailable
+                | Reason::CnnicMismatch => None,
                 _ => Some("InvalidParameter.DomainNameIsInvalid"),
             };
             assert_eq!(r.tencent_code(), tencent, "{r}");
@@ -534,9 +634,24 @@ mod tests {
                 | Reason::PublicSuffix
                 | Reason::Reserved => "InvalidDomainName.Suffix",
                 Reason::RestrictedWord => "DomainForbidden",
+                Reason::Duplicate => "InvalidDomainName.Duplicate",
+                Reason::TooOften => "Forbidden.TooOfen",
+                Reason::Unregistered => "InvalidDomainName.Unregistered",
+                Reason::NotInDns => "InvalidDomainName.NoExist",
+                Reason::WhoisUnavailable => "UnabletoGetWoisInfo",
+                Reason::CnnicMismatch => "CHNDomainInfoNotMatch",
                 _ => "InvalidDomainName.Format",
             };
             assert_eq!(r.alibaba_code(), alibaba, "{r}");
+        }
+        // Stable names, codes and messages are distinct per reason where
+        // they must be: no two reasons share a name or an English message.
+        for (i, a) in Reason::ALL.iter().enumerate() {
+            for b in &Reason::ALL[i + 1..] {
+                assert_ne!(a.as_str(), b.as_str());
+                assert_ne!(a.message(), b.message());
+                assert_ne!(a.message_zh(), b.message_zh());
+            }
         }
     }
 }
