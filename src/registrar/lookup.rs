@@ -6,7 +6,8 @@ use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::{String, ToString};
 use core::fmt;
 
-use crate::{Checker, Reason, Rejection};
+use crate::checker::Checker;
+use crate::reason::{Reason, Rejection};
 
 /// A lookup's answer to a yes-or-no question about a name.
 ///

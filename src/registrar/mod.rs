@@ -67,7 +67,9 @@ pub use render::request_id;
 pub use render::{AlibabaResponse, PriceTable, Prices, TencentResponse};
 pub use set::DomainSet;
 
-use crate::{Checker, Reason, Rejection, Verdict};
+use crate::checker::Checker;
+use crate::reason::{Reason, Rejection};
+use crate::verdict::Verdict;
 
 /// Alibaba Cloud DNS `ApplyForRetrievalDomainName` (Alidns 2015-01-09): may
 /// `caller` ask to take back `name` from the account that holds it in the

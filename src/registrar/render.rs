@@ -58,7 +58,10 @@ use alloc::string::{String, ToString};
 use serde::Serialize;
 
 use super::{Lookup, LookupAnswer, RateLimited};
-use crate::{Checker, Flag, Reason, Rejection, Verdict};
+use crate::checker::Checker;
+use crate::flags::Flag;
+use crate::reason::{Reason, Rejection};
+use crate::verdict::Verdict;
 
 /// What a registry charges for names under one suffix: registry business
 /// data, supplied by the caller. `None` renders as `null`.

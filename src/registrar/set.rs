@@ -3,7 +3,8 @@
 use alloc::collections::BTreeSet;
 use alloc::string::{String, ToString};
 
-use crate::{Reason, Verdict};
+use crate::reason::Reason;
+use crate::verdict::Verdict;
 
 /// A caller's domains, keyed by the canonical key
 /// ([`Verdict::key`]): `例子.中国`, `xn--fsqu00a.xn--fiqs8s` and
