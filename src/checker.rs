@@ -8,7 +8,7 @@ use alloc::sync::Arc;
 use crate::flags::Flag;
 use crate::normalize::{self, Normalized};
 use crate::policy::{self, Policy, Profile};
-use crate::reason::Rejection;
+use crate::reason::{Reason, Rejection};
 use crate::suffix::builder::to_ascii;
 use crate::suffix::{BuildError, SuffixList};
 use crate::verdict::{SuffixParts, Verdict};
@@ -274,6 +274,14 @@ impl Checker {
         let m = self.suffix_list().lookup(ascii, self.policy.private);
         let parts = SuffixParts::of(&m);
         if let Err(refusal) = policy::judge(&self.policy, name, &m) {
+            // An IP literal has no suffix nor registrable domain: what the
+            // list's implicit `*` rule would make of `1.2.3.4` (suffix `4`)
+            // means nothing.
+            let parts = if refusal.reason() == Reason::IpLiteral {
+                SuffixParts::default()
+            } else {
+                parts
+            };
             return (parts, Err(refusal));
         }
         let restricted = self.words().is_some_and(|list| {

@@ -10,11 +10,12 @@
 //!
 //! 1. `ip_literal`: the top-level label is numeric (`192.168.0.1`,
 //!    `example.123`, `example.0x1f`);
-//! 2. `public_suffix` for a name that is itself a suffix the list knows
+//! 2. `reserved`: the name is or lies under a special-use name
+//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`,
+//!    `localhost`);
+//! 3. `public_suffix` for a name that is itself a suffix the list knows
 //!    (`com.cn`, `com`), `no_suffix` for a single label it does not know
-//!    (`localhost`, `nosuchtld`; `foo` is a TLD);
-//! 3. `reserved`: the name is or lies under a special-use name
-//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`);
+//!    (`nosuchtld`; `foo` is a TLD);
 //! 4. `unknown_suffix`: no rule names the top-level domain;
 //! 5. `unsupported_suffix`: the suffix is not in the configured set;
 //! 6. `subdomain` (registration profile only): the name is longer than its
@@ -22,10 +23,10 @@
 //! 7. `suffix_rule`: the registrable label breaks its registry's rule
 //!    (`data/suffix_rules.txt`).
 //!
-//! Every refusal names the input's labels at fault: the top-level label
-//! for 1 and 4, the suffix's labels for 2 and 5, the whole name for 3, the
-//! labels left of the registrable domain for 6, the registrable label for
-//! 7.
+//! Every refusal names the input's labels at fault (its `label` is the
+//! first of them, never `None`): the top-level label for 1 and 4, the whole
+//! name for 2, the suffix's labels for 3 and 5, the labels left of the
+//! registrable domain for 6, the registrable label for 7.
 
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -35,7 +36,7 @@ use core::ops::RangeInclusive;
 use core::str::FromStr;
 
 use crate::generated::han::HAN;
-use crate::labels::{input_label_span, strip_root_dot};
+use crate::labels::input_label_span;
 use crate::normalize::Normalized;
 use crate::reason::{Reason, Rejection};
 use crate::registry::RegistryRule;
@@ -161,29 +162,32 @@ pub(crate) fn judge(
     let refusal = match () {
         () if tld_numeric => {
             let last = labels(ascii) - 1;
-            Some((Reason::IpLiteral, Some(last..=last)))
+            Some((Reason::IpLiteral, last..=last))
         }
+        // Before `public_suffix`/`no_suffix`: `localhost`, `test` and
+        // `onion` are special-use names (RFC 6761, 7686), whatever the list
+        // says of them.
+        () if m.is_reserved() => Some((Reason::Reserved, 0..=labels(ascii) - 1)),
         () if reg_len == 0 && m.is_known() => Some((
             Reason::PublicSuffix,
-            Some(suffix_label(ascii)..=labels(ascii) - 1),
+            suffix_label(ascii)..=labels(ascii) - 1,
         )),
-        () if reg_len == 0 => Some((Reason::NoSuffix, Some(0..=labels(ascii) - 1))),
-        () if m.is_reserved() => Some((Reason::Reserved, None)),
+        () if reg_len == 0 => Some((Reason::NoSuffix, 0..=labels(ascii) - 1)),
         () if !m.is_known() => {
             let last = labels(ascii) - 1;
-            Some((Reason::UnknownSuffix, Some(last..=last)))
+            Some((Reason::UnknownSuffix, last..=last))
         }
         () if !supported => Some((
             Reason::UnsupportedSuffix,
-            Some(suffix_label(ascii)..=labels(ascii) - 1),
+            suffix_label(ascii)..=labels(ascii) - 1,
         )),
         () if policy.profile == Profile::Registration && reg_len < n => {
-            Some((Reason::Subdomain, Some(0..=suffix_label(ascii) - 2)))
+            Some((Reason::Subdomain, 0..=suffix_label(ascii) - 2))
         }
         () if m.rule() == Some(RegistryRule::Chinese) => {
             let reg_label = suffix_label(ascii) - 1;
             let label = nth_label(name.unicode_bytes(), reg_label);
-            (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
+            (!chinese_label_ok(label)).then_some((Reason::SuffixRule, reg_label..=reg_label))
         }
         () => None,
     };
@@ -193,19 +197,15 @@ pub(crate) fn judge(
     }
 }
 
-/// A refusal of the labels `labels` of the input (inclusive; `None`: the
-/// whole name).
+/// A refusal of the labels `labels` of the input (inclusive): `label` is the
+/// first of them, the span covers them all.
 #[cold]
-fn refuse(input: &[u8], reason: Reason, labels: Option<RangeInclusive<usize>>) -> Rejection {
-    match labels {
-        Some(r) => Rejection::new(
-            reason,
-            Some(*r.start()),
-            input_label_span(input, *r.start()).start..input_label_span(input, *r.end()).end,
-        ),
-        // The whole name, without a root dot.
-        None => Rejection::new(reason, None, 0..strip_root_dot(input).0.len()),
-    }
+fn refuse(input: &[u8], reason: Reason, labels: RangeInclusive<usize>) -> Rejection {
+    Rejection::new(
+        reason,
+        Some(*labels.start()),
+        input_label_span(input, *labels.start()).start..input_label_span(input, *labels.end()).end,
+    )
 }
 
 fn count_dots(bytes: &[u8]) -> usize {

@@ -64,9 +64,8 @@ pub enum Reason {
     /// otherwise only letters, digits and hyphens, no `--`, and at most 20
     /// characters.
     SuffixRule,
-    /// A single label that is not a public suffix: `localhost`, `nosuchtld`
-    /// (the design's other example, `foo`, is a TLD of the list: a
-    /// `public_suffix`).
+    /// A single label that is not a public suffix: `nosuchtld` (`foo` is a
+    /// TLD of the list: a `public_suffix`; `localhost` is `reserved`).
     NoSuffix,
     /// The top-level domain is in no rule of the suffix list:
     /// `example.notatld`.
@@ -76,7 +75,8 @@ pub enum Reason {
     /// The name is itself a public suffix: `com.cn`, `com`.
     PublicSuffix,
     /// A special-use or reserved name, or a name under one (RFC 2606, 6761,
-    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`.
+    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`,
+    /// `localhost`.
     Reserved,
     /// A subdomain (`www.example.com`) where the profile
     /// ([`Profile::Registration`](crate::Profile::Registration)) requires a

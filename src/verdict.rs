@@ -98,7 +98,9 @@ impl<'h> Verdict<'h> {
     /// of [`Checker::check`](crate::Checker::check); `None` for one of
     /// [`Checker::normalize`](crate::Checker::normalize) until
     /// [`Checker::check_normalized`](crate::Checker::check_normalized) ran
-    /// on it.
+    /// on it, and after a refusal as
+    /// [`Reason::IpLiteral`](crate::Reason::IpLiteral) (`1.2.3.4` has no
+    /// suffix).
     ///
     /// # Example
     ///
@@ -113,8 +115,8 @@ impl<'h> Verdict<'h> {
     }
 
     /// The registrable domain in A-label form: the public suffix and one
-    /// label more. `None` when the name is itself a public suffix or the
-    /// suffix stage has not run.
+    /// label more. `None` when the name is itself a public suffix, is an IP
+    /// literal, or the suffix stage has not run.
     ///
     /// # Example
     ///

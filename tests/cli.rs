@@ -717,14 +717,8 @@ fn suffix_stage_reasons() {
         Option<&'static str>,
     );
     let cases: &[Case] = &[
-        ("192.168.0.1", "ip_literal", FORMAT, Some("1"), Some("0.1")),
-        (
-            "dncheck.123",
-            "ip_literal",
-            FORMAT,
-            Some("123"),
-            Some("dncheck.123"),
-        ),
+        ("192.168.0.1", "ip_literal", FORMAT, None, None),
+        ("dncheck.123", "ip_literal", FORMAT, None, None),
         // A `.cn` IDN label must hold a Han character.
         (
             "пример.cn",
@@ -733,7 +727,8 @@ fn suffix_stage_reasons() {
             Some("cn"),
             Some("xn--e1afmkfd.cn"),
         ),
-        ("localhost", "no_suffix", FORMAT, Some("localhost"), None),
+        ("localhost", "reserved", SUFFIX, Some("localhost"), None),
+        ("nosuchtld", "no_suffix", FORMAT, Some("nosuchtld"), None),
         (
             "dncheck.notatld",
             "unknown_suffix",
