@@ -498,11 +498,14 @@ impl<'h> Normalizer<'h, '_> {
         let fast = push_chars::<true>(self.unicode, chars);
         if !fast {
             // The decoded label must be valid and NFC exactly as it stands.
+            // `normalize_validate` writes U+FFFD for a disallowed code point,
+            // so U+FFFD itself (disallowed) would pass the comparison: it is
+            // refused here, as `slow_label` refuses it typed directly.
             let valid = chars.iter().all(|&c| {
                 if c.is_ascii() {
                     ascii_allowed(c as u8, false)
                 } else {
-                    !is_newer_than_pinned(c)
+                    c != '\u{FFFD}' && !is_newer_than_pinned(c)
                 }
             }) && DATA
                 .normalize_validate(chars.iter().copied())
