@@ -189,7 +189,8 @@ impl Checker {
     /// # Errors
     ///
     /// A [`Rejection`] with a format reason (`empty` to `mark_start` in
-    /// [`Reason::ALL`](crate::Reason::ALL)).
+    /// [`Reason::ALL`](crate::Reason::ALL), and in the `registration`
+    /// profile `disallowed` and `context`).
     ///
     /// # Example
     ///
@@ -319,6 +320,13 @@ impl Checker {
         let mut result = Ok(Verdict::empty(input));
         if let Ok(verdict) = &mut result {
             normalize::normalize(input, text, underscore, &mut verdict.name)?;
+            // IDNA2008 on top of UTS #46 for a registrar; an ASCII name (the
+            // branch above, and LDH labels here) is PVALID by construction.
+            if self.policy.profile == Profile::Registration
+                && verdict.name.flags.contains(Flag::Idn)
+            {
+                normalize::check_idna2008(&verdict.name)?;
+            }
             if whole {
                 self.check_normalized(verdict)?;
             }

@@ -83,7 +83,7 @@
 //!   `registrable` and `flags` are filled whenever normalisation succeeded,
 //!   also when the suffix stage then refuses the name (`unknown_suffix`,
 //!   `subdomain`, ...); they are `null` (`[]`) only for a refusal of the
-//!   format stage (`empty` to `mark_start`). `registrable` is `null` where
+//!   format stage (`empty` to `mark_start`, `disallowed`, `context`). `registrable` is `null` where
 //!   the name has none (it is itself a public suffix, or a single unknown
 //!   label). `ascii`, `suffix` and `registrable` are in canonical A-label
 //!   form; `unicode` is the whole name in U-label form. `restricted` is

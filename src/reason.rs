@@ -89,6 +89,42 @@ pub enum Reason {
     /// refuse such names, with Tencent's view `Available=false`,
     /// `BlackWord=true` and no Tencent error code.
     RestrictedWord,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: a code
+    /// point of a U-label (after UTS #46 mapping) that IDNA2008 does not
+    /// allow: DISALLOWED or UNASSIGNED by the derived property of
+    /// [RFC 5892](https://www.rfc-editor.org/rfc/rfc5892) (`☃`, `💩`, `⌘`,
+    /// which UTS #46 lets through). Located at the code point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile, Reason};
+    ///
+    /// let e = Checker::default().check("i☃.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.span()), (Reason::Disallowed, 1..4));
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// assert!(hosts.check("i☃.com").is_ok());
+    /// ```
+    Disallowed,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: a
+    /// CONTEXTO code point outside the context
+    /// [RFC 5892 Appendix A](https://www.rfc-editor.org/rfc/rfc5892#appendix-A)
+    /// allows it: `·` not between two `l`, `͵` not before Greek, `׳` `״` not
+    /// after Hebrew, `・` in a label with no Hiragana, Katakana or Han,
+    /// Arabic-Indic digits mixed with extended ones. Located at the code
+    /// point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let checker = Checker::default();
+    /// assert!(checker.check("col·lecció.cat").is_ok());
+    /// let e = checker.check("a·b.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.span()), (Reason::Context, 1..3));
+    /// ```
+    Context,
 }
 
 impl Reason {
@@ -113,6 +149,8 @@ impl Reason {
         Reason::Reserved,
         Reason::Subdomain,
         Reason::RestrictedWord,
+        Reason::Disallowed,
+        Reason::Context,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -329,6 +367,20 @@ impl Reason {
                 "the domain name contains a restricted word",
                 "域名包含受限词语",
             ),
+            Reason::Disallowed => (
+                "disallowed",
+                FORMAT,
+                INVALID,
+                "a character that IDNA2008 does not allow in a domain name",
+                "域名包含 IDNA2008 不允许的字符",
+            ),
+            Reason::Context => (
+                "context",
+                FORMAT,
+                INVALID,
+                "a character that IDNA2008 allows only in a context it is not in",
+                "域名包含不符合 IDNA2008 上下文规则的字符",
+            ),
         }
     }
 }
@@ -479,6 +531,8 @@ mod tests {
                 "reserved",
                 "subdomain",
                 "restricted_word",
+                "disallowed",
+                "context",
             ]
         );
         // The table of docs/design.md: Tencent's code is `DomainIsEmpty` for `empty`,

@@ -17,6 +17,7 @@ mod fast;
 mod fold;
 mod han;
 mod idn_tlds;
+mod idna2008;
 mod psl;
 mod words;
 
@@ -36,6 +37,7 @@ fn main() {
         idn_tlds::generate(&root),
         fold::generate(&root),
         words::generate(&root),
+        idna2008::generate(&root),
     ];
     let mut stale = Vec::new();
     for out in outputs {

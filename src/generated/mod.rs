@@ -18,3 +18,6 @@ pub(crate) mod words;
 
 #[rustfmt::skip]
 pub(crate) mod idn_tlds;
+
+#[rustfmt::skip]
+pub(crate) mod idna2008;

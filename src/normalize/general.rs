@@ -17,6 +17,29 @@ use crate::utf8::decode_checked;
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
 static DATA: Adapter = Adapter::new();
 
+/// The input span of the code point of the input label at `label` (a byte
+/// range of `input`) that maps to `bad` under UTS #46; the whole label if
+/// none does on its own (an `xn--` label, or a composition).
+pub(super) fn locate_mapped(
+    input: &[u8],
+    label: core::ops::Range<usize>,
+    bad: char,
+) -> core::ops::Range<usize> {
+    let bytes = &input[label.clone()];
+    if bytes.len() >= 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
+        return label;
+    }
+    let Ok(text) = core::str::from_utf8(bytes) else {
+        return label;
+    };
+    for (off, c) in text.char_indices() {
+        if c == bad || DATA.map_normalize(core::iter::once(c)).any(|m| m == bad) {
+            return label.start + off..label.start + off + c.len_utf8();
+        }
+    }
+    label
+}
+
 /// The normaliser's state over one name.
 ///
 /// Both forms start out *borrowed*: as long as the input is canonical, the

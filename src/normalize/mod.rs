@@ -30,7 +30,7 @@ use smallvec::SmallVec;
 
 use crate::flags::{Flag, Flags};
 use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_NAME};
-use crate::labels::strip_root_dot;
+use crate::labels::{input_label_span, strip_root_dot};
 use crate::reason::{Reason, Rejection};
 use general::Normalizer;
 use plain::is_plain_idn;
@@ -132,6 +132,30 @@ impl<'h> Normalized<'h> {
     pub(crate) const fn input(&self) -> &'h [u8] {
         self.input
     }
+}
+
+/// IDNA2008 (the `registration` profile's rule, [`crate::idna2008`]) over
+/// the U-label form of a name that has an internationalised label: every
+/// code point PVALID, or CONTEXTO in its context. A refusal (`disallowed`,
+/// `context`) is located at the input's code point that maps to the one at
+/// fault, or at the whole label where none does alone (an `xn--` label).
+#[inline(never)]
+pub(crate) fn check_idna2008(name: &Normalized<'_>) -> Result<(), Rejection> {
+    let mut chars: SmallVec<[char; 64]> = SmallVec::new();
+    for (index, label) in name.unicode().split('.').enumerate() {
+        if label.is_ascii() {
+            // LDH: PVALID by construction.
+            continue;
+        }
+        chars.clear();
+        chars.extend(label.chars());
+        if let Err((reason, i)) = crate::idna2008::check_label(&chars) {
+            let input = name.input();
+            let span = general::locate_mapped(input, input_label_span(input, index), chars[i]);
+            return Err(Rejection::new(reason, Some(index), span));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
