@@ -139,8 +139,40 @@ impl<'h> Normalized<'h> {
 /// code point PVALID, or CONTEXTO in its context. A refusal (`disallowed`,
 /// `context`) is located at the input's code point that maps to the one at
 /// fault, or at the whole label where none does alone (an `xn--` label).
-#[inline(never)]
+///
+/// One pass over the bytes, no copy: ASCII (LDH and dots) is PVALID by
+/// construction, and so is the CJK block; only a name with a code point
+/// that is neither PVALID nor a joiner (which UTS #46 checked) goes label by
+/// label.
+#[inline]
 pub(crate) fn check_idna2008(name: &Normalized<'_>) -> Result<(), Rejection> {
+    let u = name.unicode_bytes();
+    let mut i = 0;
+    while i < u.len() {
+        if u[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (c, width) = crate::utf8::decode(u, i);
+        if !CJK_UNIFIED.contains(&c) {
+            let c = char::from_u32(c).unwrap_or_default();
+            if !matches!(
+                crate::idna2008::property(c),
+                crate::idna2008::Property::Pvalid | crate::idna2008::Property::ContextJ
+            ) {
+                return idna2008_labels(name);
+            }
+        }
+        i += width;
+    }
+    Ok(())
+}
+
+/// [`check_idna2008`] label by label, for a name with a code point that
+/// needs a closer look.
+#[cold]
+#[inline(never)]
+fn idna2008_labels(name: &Normalized<'_>) -> Result<(), Rejection> {
     let mut chars: SmallVec<[char; 64]> = SmallVec::new();
     for (index, label) in name.unicode().split('.').enumerate() {
         if label.is_ascii() {
@@ -158,8 +190,9 @@ pub(crate) fn check_idna2008(name: &Normalized<'_>) -> Result<(), Rejection> {
     Ok(())
 }
 
+pub(crate) use plain::CJK_UNIFIED;
 #[cfg(test)]
-pub(crate) use plain::{fullwidth_ldh, in_fast_table, CJK_UNIFIED};
+pub(crate) use plain::{fullwidth_ldh, in_fast_table};
 pub(crate) use plain::{is_fast, is_newer_than_pinned};
 
 /// The stage's common case alone: the input is its own A-label and U-label
