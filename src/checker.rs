@@ -5,10 +5,12 @@
 use alloc::collections::BTreeSet;
 use alloc::sync::Arc;
 
-use crate::flags::Flag;
+use crate::flags::{Flag, Flags};
+use crate::labels::input_label_span;
 use crate::normalize::{self, Normalized};
 use crate::policy::{self, Policy, Profile};
 use crate::reason::{Reason, Rejection};
+use crate::scripts;
 use crate::suffix::builder::to_ascii;
 use crate::suffix::{BuildError, SuffixList};
 use crate::verdict::{SuffixParts, Verdict};
@@ -258,19 +260,19 @@ impl Checker {
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
         let (parts, outcome) = self.after_normalize(&verdict.name);
         verdict.parts = parts;
-        if outcome? {
-            verdict.name.flags.insert(Flag::Restricted);
-        }
+        verdict.name.flags.insert_all(outcome?);
         Ok(())
     }
 
     /// The stages after normalisation, on its result: the suffix stage's one
     /// lookup (its parts are kept also when the policy then refuses the
-    /// name), the policy stage, and the words stage on the labels left of
-    /// the public suffix of the U-label form (`Ok(true)`: a restricted word).
-    /// The one tail of both paths of [`run`](Self::run).
+    /// name), the policy stage, the scripts of the labels left of the
+    /// public suffix (mixed scripts, whole-script confusables; internationalised
+    /// names only), and the words stage on those labels of the U-label form.
+    /// `Ok`: the flags these stages set. The one tail of both paths of
+    /// [`run`](Self::run).
     #[inline(always)]
-    fn after_normalize(&self, name: &Normalized<'_>) -> (SuffixParts, Result<bool, Rejection>) {
+    fn after_normalize(&self, name: &Normalized<'_>) -> (SuffixParts, Result<Flags, Rejection>) {
         let ascii = name.ascii();
         let m = self.suffix_list().lookup(ascii, self.policy.private);
         let parts = SuffixParts::of(&m);
@@ -285,11 +287,43 @@ impl Checker {
             };
             return (parts, Err(refusal));
         }
+        let mut flags = Flags::default();
+        if name.flags.contains(Flag::Idn) {
+            if let Err(refusal) = self.scripts(name, m.suffix_len(), &mut flags) {
+                return (parts, Err(refusal));
+            }
+        }
         let restricted = self.words().is_some_and(|list| {
             let suffix = &ascii[ascii.len() - m.suffix_len()..];
             any_hit(list, name.unicode(), suffix)
         });
-        (parts, Ok(restricted))
+        if restricted {
+            flags.insert(Flag::Restricted);
+        }
+        (parts, Ok(flags))
+    }
+
+    /// The scripts of the labels left of the public suffix (`suffix_len`
+    /// octets of the A-label form) of an internationalised name: sets
+    /// [`Flag::MixedScript`] and [`Flag::Confusable`], or refuses the first
+    /// mixed-script label when so configured.
+    #[inline(never)]
+    fn scripts(
+        &self,
+        name: &Normalized<'_>,
+        suffix_len: usize,
+        flags: &mut Flags,
+    ) -> Result<(), Rejection> {
+        let ascii = name.ascii().as_bytes();
+        let dots = |b: &[u8]| b.iter().filter(|&&b| b == b'.').count();
+        let left = dots(&ascii[..ascii.len() - suffix_len]);
+        let (found, mixed) = scripts::classify(name.unicode(), left);
+        if let (Some(label), true) = (mixed, self.policy.reject_mixed_script) {
+            let span = input_label_span(name.input(), label);
+            return Err(Rejection::new(Reason::MixedScript, Some(label), span));
+        }
+        flags.insert_all(found);
+        Ok(())
     }
 
     /// The whole pipeline, or its first stage alone (`whole` false).
@@ -310,9 +344,7 @@ impl Checker {
             if whole {
                 let outcome;
                 (parts, outcome) = self.after_normalize(&name);
-                if outcome? {
-                    name.flags.insert(Flag::Restricted);
-                }
+                name.flags.insert_all(outcome?);
             }
             return Ok(Verdict { name, parts });
         }
@@ -473,6 +505,28 @@ impl CheckerBuilder {
     #[must_use]
     pub fn no_words(mut self) -> CheckerBuilder {
         self.checker.words = Words::Off;
+        self
+    }
+
+    /// Refuses a name with a label left of the public suffix that mixes
+    /// scripts beyond UTS #39 "Highly Restrictive" (reason
+    /// [`Reason::MixedScript`]) instead of accepting it with
+    /// [`Flag::MixedScript`] (default `false`). CLI `--reject-mixed-script`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Reason};
+    ///
+    /// let lenient = Checker::default();
+    /// assert!(lenient.check("pаypal.com").unwrap().flags().contains(Flag::MixedScript));
+    /// let strict = Checker::builder().reject_mixed_script(true).build();
+    /// assert_eq!(strict.check("pаypal.com").unwrap_err().reason(), Reason::MixedScript);
+    /// assert!(strict.check("例子abc.中国").is_ok());
+    /// ```
+    #[must_use]
+    pub fn reject_mixed_script(mut self, reject: bool) -> CheckerBuilder {
+        self.checker.policy.reject_mixed_script = reject;
         self
     }
 

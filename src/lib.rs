@@ -95,6 +95,7 @@ mod policy;
 mod punycode;
 mod reason;
 mod registry;
+mod scripts;
 mod suffix;
 mod utf8;
 mod verdict;

@@ -133,6 +133,9 @@ pub(crate) struct Policy {
     /// The supported suffixes in A-label form; `None`: every suffix of the
     /// list.
     pub(crate) supported: Option<Arc<BTreeSet<String>>>,
+    /// Refuse a label that mixes scripts (`mixed_script`) instead of
+    /// flagging it.
+    pub(crate) reject_mixed_script: bool,
 }
 
 /// The policy's answer for a normalised name and its suffix match (which

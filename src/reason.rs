@@ -125,6 +125,23 @@ pub enum Reason {
     /// assert_eq!((e.reason(), e.span()), (Reason::Context, 1..3));
     /// ```
     Context,
+    /// A label left of the public suffix mixes scripts beyond UTS #39
+    /// "Highly Restrictive" (`pаypal.com` with a Cyrillic `а`), and the
+    /// checker was built with
+    /// [`reject_mixed_script`](crate::CheckerBuilder::reject_mixed_script)
+    /// (otherwise the name is accepted with
+    /// [`Flag::MixedScript`](crate::Flag::MixedScript)). Located at the label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let strict = Checker::builder().reject_mixed_script(true).build();
+    /// let e = strict.check("pаypal.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.label(), e.span()), (Reason::MixedScript, Some(0), 0..7));
+    /// ```
+    MixedScript,
 }
 
 impl Reason {
@@ -151,6 +168,7 @@ impl Reason {
         Reason::RestrictedWord,
         Reason::Disallowed,
         Reason::Context,
+        Reason::MixedScript,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -381,6 +399,13 @@ impl Reason {
                 "a character that IDNA2008 allows only in a context it is not in",
                 "域名包含不符合 IDNA2008 上下文规则的字符",
             ),
+            Reason::MixedScript => (
+                "mixed_script",
+                FORMAT,
+                INVALID,
+                "a label mixes scripts that no writing system uses together",
+                "域名标签混用了不应混用的文字",
+            ),
         }
     }
 }
@@ -533,6 +558,7 @@ mod tests {
                 "restricted_word",
                 "disallowed",
                 "context",
+                "mixed_script",
             ]
         );
         // The table of docs/design.md: Tencent's code is `DomainIsEmpty` for `empty`,

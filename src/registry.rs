@@ -1,6 +1,7 @@
 //! What registries publish: special-use names (`data/reserved.txt`: RFC
-//! 2606, 6761, 6762, 7686, 8375, 9476 and `.internal`) and per-suffix rules
-//! (`data/suffix_rules.txt`: the [`RegistryRule`]s), compiled in.
+//! 2606, 6761, 6762, 7686, 8375, 9476 and `.internal`), per-suffix rules
+//! (`data/suffix_rules.txt`: the [`RegistryRule`]s) and the TLDs that serve
+//! a non-Latin script (`data/script_tlds.txt`), compiled in.
 //!
 //! A leaf module: it reads the two files and gives each name its marks
 //! ([`marked_names`]). The suffix builder merges the marked names into every
@@ -15,6 +16,18 @@ use core::fmt;
 const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
 /// The per-suffix registry rules: a name, a tab and the rule's name.
 const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
+
+/// The TLDs whose registry serves a non-Latin script: a TLD, a tab, the
+/// script's name.
+const SCRIPT_TLDS: &str = include_str!("../data/script_tlds.txt");
+
+/// `true` if the registry of `tld` (its U-label, or ASCII) serves `script`
+/// (`data/script_tlds.txt`): a whole-script look-alike in that script is
+/// ordinary there (`аррӏе.рф`).
+pub(crate) fn serves_script(tld: &str, script: unicode_script::Script) -> bool {
+    policy_lines(SCRIPT_TLDS)
+        .any(|(_, fields)| fields[0] == tld && fields.get(1).copied() == Some(script.full_name()))
+}
 
 /// Mark: the name and every name under it are reserved (`data/reserved.txt`).
 pub(crate) const RESERVED: u32 = 1 << 0;
@@ -114,5 +127,16 @@ mod tests {
         for (_, fields) in policy_lines(SUFFIX_RULES) {
             assert_eq!(fields.len(), 2, "{fields:?}");
         }
+        for (_, fields) in policy_lines(SCRIPT_TLDS) {
+            assert_eq!(fields.len(), 2, "{fields:?}");
+            assert!(to_ascii(fields[0]).is_some(), "{fields:?}");
+            assert!(
+                unicode_script::Script::from_full_name(fields[1]).is_some(),
+                "{fields:?}"
+            );
+        }
+        assert!(serves_script("рф", unicode_script::Script::Cyrillic));
+        assert!(!serves_script("com", unicode_script::Script::Cyrillic));
+        assert!(!serves_script("gr", unicode_script::Script::Cyrillic));
     }
 }

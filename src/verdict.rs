@@ -1,6 +1,7 @@
 //! The outcome of a check: [`Verdict`] for an accepted name (a
 //! [`Rejection`](crate::reason::Rejection) says why one was refused).
 
+use alloc::string::String;
 use core::fmt;
 
 use crate::flags::Flags;
@@ -156,6 +157,44 @@ impl<'h> Verdict<'h> {
             0 => None,
             len => ascii.get(ascii.len().checked_sub(usize::from(len))?..),
         }
+    }
+
+    /// The UTS #39 skeleton of the registrable domain in U-label form (of
+    /// the whole name where there is none, as before the suffix stage ran):
+    /// what the name looks like, so that look-alikes compare equal.
+    /// `аррӏе.com` (Cyrillic) and `apple.com` have one skeleton. Skeletons
+    /// are for comparing, not for showing: UTS #39 maps ASCII too (`m` to
+    /// `rn`, `l` to `I`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// let skeleton = |s| hosts.check(s).unwrap().skeleton();
+    /// assert_eq!(skeleton("аррӏе.com"), skeleton("apple.com"));
+    /// assert_eq!(skeleton("www.аррӏе.com"), skeleton("аррӏе.com"));
+    /// assert_ne!(skeleton("аррӏе.com"), skeleton("apple.net"));
+    /// ```
+    #[must_use]
+    pub fn skeleton(&self) -> String {
+        let unicode = self.unicode();
+        let from = match self.registrable() {
+            Some(reg) => {
+                // As many labels of the U-label form as the registrable
+                // domain has.
+                let labels = reg.bytes().filter(|&b| b == b'.').count() + 1;
+                unicode
+                    .rmatch_indices('.')
+                    .nth(labels - 1)
+                    .map_or(0, |(i, _)| i + 1)
+            }
+            None => 0,
+        };
+        let mut out = String::new();
+        crate::scripts::push_skeleton(&mut out, &unicode[from..]);
+        out
     }
 
     /// The labels of the A-label form, left to right.

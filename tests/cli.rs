@@ -36,6 +36,7 @@ const KEYS: &[&str] = &[
     "restricted",
     "label",
     "span",
+    "skeleton",
 ];
 
 /// Runs `dncheck` with `args` and, if given, `stdin` (else an empty stdin).
@@ -1313,6 +1314,7 @@ fn help_lists_every_option_and_value() {
             "hostname",
             "dns",
             "--private",
+            "--reject-mixed-script",
             "--suffix-list <FILE>",
             "--suffixes <FILE>",
             "--words <FILE>",
@@ -1478,4 +1480,32 @@ fn invalid_utf8_argument_anywhere() {
     let text = String::from_utf8(output.stdout).expect("UTF-8 table");
     assert!(text.starts_with("no  \u{FFFD}\u{FFFD}.cn"), "{text}");
     assert!(text.contains("invalid_char"), "{text}");
+}
+
+/// `--reject-mixed-script` refuses what the default flags; `skeleton` is the
+/// registrable domain's UTS #39 skeleton, after `span`.
+#[test]
+fn mixed_script_and_skeleton() {
+    let (status, values) = json(&["pаypal.com", "аррӏе.com", "apple.com"], b"");
+    assert_eq!(status, 0);
+    assert_eq!(
+        values[0]["flags"],
+        serde_json::json!(["idn", "mixed_script"])
+    );
+    assert_eq!(values[1]["flags"], serde_json::json!(["idn", "confusable"]));
+    assert_eq!(values[1]["skeleton"], values[2]["skeleton"]);
+    assert!(values[2]["skeleton"].is_string());
+    let (status, values) = json(
+        &["--reject-mixed-script", "pаypal.com", "例子abc.中国"],
+        b"",
+    );
+    assert_eq!(status, 1);
+    assert_eq!(values[0]["reason"], "mixed_script");
+    assert_eq!(values[0]["code"], "InvalidDomainName.Format");
+    assert_eq!(values[0]["label"], 0);
+    assert_eq!(values[0]["span"], serde_json::json!([0, 7]));
+    assert_eq!(values[1]["ok"], true);
+    // A refusal of the format stage has no forms, so no skeleton.
+    let (_, values) = json(&["a..b"], b"");
+    assert_eq!(values[0]["skeleton"], Value::Null);
 }

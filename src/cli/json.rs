@@ -29,6 +29,8 @@ pub struct Record<'a> {
     pub restricted: &'a [&'a str],
     pub label: Option<usize>,
     pub span: Option<[usize; 2]>,
+    /// The UTS #39 skeleton of the registrable domain (`Verdict::skeleton`).
+    pub skeleton: Option<String>,
 }
 
 impl<'a> Record<'a> {
@@ -64,6 +66,7 @@ impl<'a> Record<'a> {
             restricted,
             label: rejection.and_then(Rejection::label),
             span: span.map(|span| [span.start, span.end]),
+            skeleton: verdict.map(Verdict::skeleton),
         }
     }
 }
