@@ -65,6 +65,7 @@ pub use crate::{
     reason::{Reason, Rejection},
     registry::RegistryRule,
     suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
+    variants::VARIANTS_MAX,
     verdict::Verdict,
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
@@ -98,6 +99,7 @@ mod registry;
 mod scripts;
 mod suffix;
 mod utf8;
+mod variants;
 mod verdict;
 mod words;
 

@@ -81,7 +81,8 @@
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
 //!   `restricted`, then `label` and `span` (`[start, end]` byte offsets into
 //!   the input line), then `skeleton` (the UTS #39 skeleton of the
-//!   registrable domain, `null` where `ascii` is). Unknown values are `null`; `input` is the input with
+//!   registrable domain, `null` where `ascii` is) and `variant_key` (the
+//!   canonical key with traditional Han folded to simplified, likewise). Unknown values are `null`; `input` is the input with
 //!   invalid UTF-8 replaced by U+FFFD. `ascii`, `unicode`, `suffix`,
 //!   `registrable` and `flags` are filled whenever normalisation succeeded,
 //!   also when the suffix stage then refuses the name (`unknown_suffix`,

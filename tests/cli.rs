@@ -37,6 +37,7 @@ const KEYS: &[&str] = &[
     "label",
     "span",
     "skeleton",
+    "variant_key",
 ];
 
 /// Runs `dncheck` with `args` and, if given, `stdin` (else an empty stdin).
@@ -1508,4 +1509,18 @@ fn mixed_script_and_skeleton() {
     // A refusal of the format stage has no forms, so no skeleton.
     let (_, values) = json(&["a..b"], b"");
     assert_eq!(values[0]["skeleton"], Value::Null);
+}
+
+/// `variant_key`: one for `中國.cn`, `中国.cn`, `xn--fiqz9s.cn`, `中国。CN`.
+#[test]
+fn variant_key_key() {
+    let (status, values) = json(
+        &["中國.cn", "中国.cn", "xn--fiqz9s.cn", "中国。CN", "a..b"],
+        b"",
+    );
+    assert_eq!(status, 1);
+    for v in &values[..4] {
+        assert_eq!(v["variant_key"], "xn--fiqs8s.cn", "{v}");
+    }
+    assert_eq!(values[4]["variant_key"], Value::Null);
 }

@@ -86,3 +86,43 @@ fn skeleton_of_the_registrable_domain() {
     let v = hosts.normalize("www.apple.com").unwrap();
     assert_eq!(v.skeleton().split('.').count(), 3, "{}", v.skeleton());
 }
+
+#[test]
+fn han_variant_key() {
+    let checker = Checker::default();
+    let key = |s: &str| checker.check(s).unwrap().variant_key().into_owned();
+    let one = key("中國.cn");
+    for name in ["中国.cn", "xn--fiqz9s.cn", "中国。CN", "中國。cn."] {
+        assert_eq!(key(name), one, "{name}");
+    }
+    assert_eq!(one, "xn--fiqs8s.cn");
+    // The key is the canonical key where nothing folds.
+    let v = checker.check("例子.中国").unwrap();
+    assert_eq!(v.variant_key(), v.key());
+    assert_ne!(key("中国.cn"), key("中华.cn"));
+    // Under a traditional TLD, the TLD folds too.
+    assert_eq!(key("例子.中國"), key("例子.中国"));
+}
+
+#[test]
+fn han_variants_are_bounded() {
+    let checker = Checker::default();
+    let v = checker.check("中國.cn").unwrap();
+    let variants = v.variants();
+    assert_eq!(variants[0], "xn--fiqs8s.cn");
+    assert!(variants.contains(&"xn--fiqz9s.cn".to_owned()));
+    assert!(variants
+        .iter()
+        .all(|s| checker.check(s).unwrap().variant_key() == "xn--fiqs8s.cn"));
+    // 8 characters with variants: more than the bound; the own spelling
+    // is kept.
+    let v = checker.check("國際經濟貿易發展.cn").unwrap();
+    let variants = v.variants();
+    assert_eq!(variants.len(), dncheck::VARIANTS_MAX);
+    assert!(variants.contains(&v.registrable().unwrap().to_owned()));
+    // No Han, no variants but itself.
+    assert_eq!(
+        checker.check("example.cn").unwrap().variants(),
+        ["example.cn"]
+    );
+}

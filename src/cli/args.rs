@@ -25,7 +25,7 @@ Prints one line per input, in input order.";
 const AFTER_HELP: &str = "\
 JSON keys, in this order: input ok reason code tencent_code message message_zh
 ascii unicode suffix registrable flags restricted label span
-skeleton
+skeleton variant_key
 
 Exit status: 0 all accepted, 1 any refused, 2 usage error, a FILE that cannot
 be read or parsed, or I/O error (a closed output pipe included).";
