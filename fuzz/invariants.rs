@@ -128,6 +128,7 @@ const SUFFIX_REASONS: &[Reason] = &[
     Reason::UnsupportedSuffix,
     Reason::PublicSuffix,
     Reason::Reserved,
+    Reason::RestrictedSuffix,
     Reason::Subdomain,
 ];
 

@@ -276,18 +276,20 @@ impl Checker {
         let ascii = name.ascii();
         let m = self.suffix_list().lookup(ascii, self.policy.private);
         let parts = SuffixParts::of(&m);
-        if let Err(refusal) = policy::judge(&self.policy, name, &m) {
-            // An IP literal has no suffix nor registrable domain: what the
-            // list's implicit `*` rule would make of `1.2.3.4` (suffix `4`)
-            // means nothing.
-            let parts = if refusal.reason() == Reason::IpLiteral {
-                SuffixParts::default()
-            } else {
-                parts
-            };
-            return (parts, Err(refusal));
-        }
-        let mut flags = Flags::default();
+        let mut flags = match policy::judge(&self.policy, name, &m) {
+            Ok(flags) => flags,
+            Err(refusal) => {
+                // An IP literal has no suffix nor registrable domain: what
+                // the list's implicit `*` rule would make of `1.2.3.4`
+                // (suffix `4`) means nothing.
+                let parts = if refusal.reason() == Reason::IpLiteral {
+                    SuffixParts::default()
+                } else {
+                    parts
+                };
+                return (parts, Err(refusal));
+            }
+        };
         if name.flags.contains(Flag::Idn) {
             if let Err(refusal) = self.scripts(name, m.suffix_len(), &mut flags) {
                 return (parts, Err(refusal));

@@ -49,6 +49,21 @@ pub enum Flag {
     /// assert!(!checker.check("аррӏе.рф").unwrap().flags().contains(Flag::Confusable));
     /// ```
     Confusable,
+    /// The name is under a suffix only eligible registrants may register
+    /// under (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`,
+    /// `edu`, `gov.cn`, `edu.cn`, `mil.cn`): set by the `hostname` and `dns`
+    /// profiles, where the `registration` profile refuses the name
+    /// ([`Reason::RestrictedSuffix`](crate::Reason::RestrictedSuffix)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// assert!(hosts.check("www.example.gov.cn").unwrap().flags().contains(Flag::RestrictedSuffix));
+    /// ```
+    RestrictedSuffix,
 }
 
 impl Flag {
@@ -60,6 +75,7 @@ impl Flag {
         Flag::Restricted,
         Flag::MixedScript,
         Flag::Confusable,
+        Flag::RestrictedSuffix,
     ];
 
     /// The stable name of the flag, as in the CLI's `flags` array.
@@ -78,6 +94,7 @@ impl Flag {
             Flag::Restricted => "restricted",
             Flag::MixedScript => "mixed_script",
             Flag::Confusable => "confusable",
+            Flag::RestrictedSuffix => "restricted_suffix",
         }
     }
 

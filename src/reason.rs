@@ -142,6 +142,23 @@ pub enum Reason {
     /// assert_eq!((e.reason(), e.label(), e.span()), (Reason::MixedScript, Some(0), 0..7));
     /// ```
     MixedScript,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: the
+    /// name is under a suffix only eligible registrants may register under
+    /// (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`, `edu`,
+    /// `gov.cn`, `edu.cn`, `mil.cn`); the other profiles accept it with
+    /// [`Flag::RestrictedSuffix`](crate::Flag::RestrictedSuffix). Located at
+    /// the suffix's labels.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let e = dncheck::Checker::default().check("example.arpa").unwrap_err();
+    /// assert_eq!((e.reason(), e.label(), e.span()), (Reason::RestrictedSuffix, Some(1), 8..12));
+    /// assert_eq!(e.reason().alibaba_code(), "InvalidDomainName.Suffix");
+    /// ```
+    RestrictedSuffix,
 }
 
 impl Reason {
@@ -169,6 +186,7 @@ impl Reason {
         Reason::Disallowed,
         Reason::Context,
         Reason::MixedScript,
+        Reason::RestrictedSuffix,
     ];
 
     /// The stable name of the reason, as in the CLI's `reason` field.
@@ -406,6 +424,13 @@ impl Reason {
                 "a label mixes scripts that no writing system uses together",
                 "域名标签混用了不应混用的文字",
             ),
+            Reason::RestrictedSuffix => (
+                "restricted_suffix",
+                SUFFIX,
+                INVALID,
+                "only eligible registrants may register names under this suffix",
+                "该后缀仅限特定资质的注册者注册",
+            ),
         }
     }
 }
@@ -559,6 +584,7 @@ mod tests {
                 "disallowed",
                 "context",
                 "mixed_script",
+                "restricted_suffix",
             ]
         );
         // The table of docs/design.md: Tencent's code is `DomainIsEmpty` for `empty`,
@@ -577,7 +603,8 @@ mod tests {
                 Reason::UnknownSuffix
                 | Reason::UnsupportedSuffix
                 | Reason::PublicSuffix
-                | Reason::Reserved => "InvalidDomainName.Suffix",
+                | Reason::Reserved
+                | Reason::RestrictedSuffix => "InvalidDomainName.Suffix",
                 Reason::RestrictedWord => "DomainForbidden",
                 _ => "InvalidDomainName.Format",
             };

@@ -12,10 +12,54 @@
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::generated::registry::{REPERTOIRES, RESTRICTED_SUFFIXES};
+
 /// The reserved names, one a line.
 const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
 /// The per-suffix registry rules: a name, a tab and the rule's name.
 const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
+
+/// `true` if `suffix` (a public suffix, A-label form) or a suffix above it
+/// is one that only eligible registrants may register under
+/// (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`, `edu`,
+/// `gov.cn`, `edu.cn`, `mil.cn`).
+pub(crate) fn is_restricted_suffix(mut suffix: &str) -> bool {
+    loop {
+        if RESTRICTED_SUFFIXES.binary_search(&suffix).is_ok() {
+            return true;
+        }
+        match suffix.find('.') {
+            Some(i) => suffix = &suffix[i + 1..],
+            None => return false,
+        }
+    }
+}
+
+/// The characters a registry accepts in a label registered directly under
+/// its suffix (`data/repertoires.txt`), beyond IDNA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Repertoire {
+    /// At least one Han character (`中国`, `中國`, `公司`, `网络`).
+    Han,
+    /// Cyrillic letters, digits and hyphens, at least one Cyrillic letter
+    /// (`рф`).
+    Cyrillic,
+}
+
+/// The repertoire of labels registered under the public suffix `suffix`
+/// (A-label form), if its registry has one.
+#[inline]
+pub(crate) fn repertoire(suffix: &str) -> Option<Repertoire> {
+    // Every suffix of the file is an IDN TLD.
+    if !suffix.starts_with("xn--") {
+        return None;
+    }
+    let i = REPERTOIRES.binary_search_by(|&(s, _)| s.cmp(suffix)).ok()?;
+    Some(match REPERTOIRES[i].1 {
+        0 => Repertoire::Han,
+        _ => Repertoire::Cyrillic,
+    })
+}
 
 /// The TLDs whose registry serves a non-Latin script: a TLD, a tab, the
 /// script's name.

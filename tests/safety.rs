@@ -126,3 +126,84 @@ fn han_variants_are_bounded() {
         ["example.cn"]
     );
 }
+
+#[test]
+fn registry_repertoires() {
+    let checker = Checker::default();
+    let refused = |name: &str| {
+        let e = checker.check(name).unwrap_err();
+        (e.reason(), e.label(), e.span())
+    };
+    // Chinese IDN TLDs: a Han character in the registered label.
+    assert_eq!(refused("example.中国"), (Reason::SuffixRule, Some(0), 0..7));
+    assert_eq!(refused("123.中国"), (Reason::SuffixRule, Some(0), 0..3));
+    assert_eq!(refused("example.中國").0, Reason::SuffixRule);
+    assert_eq!(refused("abc.公司").0, Reason::SuffixRule);
+    assert_eq!(refused("abc.xn--io0a7i").0, Reason::SuffixRule); // 网络
+    for name in ["例子abc.中国", "例子.中國", "公司名.公司", "网络.网络"] {
+        assert!(checker.check(name).is_ok(), "{name}");
+    }
+    // `cn` itself takes ASCII labels.
+    assert!(checker.check("example.cn").is_ok());
+    // рф: Cyrillic only.
+    assert_eq!(refused("example.рф"), (Reason::SuffixRule, Some(0), 0..7));
+    assert_eq!(refused("123.рф").0, Reason::SuffixRule);
+    assert_eq!(refused("приmer.рф").0, Reason::SuffixRule);
+    for name in ["пример.рф", "аррӏе.рф", "пример-1.рф"] {
+        assert!(checker.check(name).is_ok(), "{name}");
+    }
+    // Host names under them are the host's business below the registered
+    // label, but the registered label is still the registry's.
+    let hosts = Checker::builder().profile(Profile::Hostname).build();
+    assert!(hosts.check("www.пример.рф").is_ok());
+    assert_eq!(
+        hosts.check("www.example.рф").unwrap_err().reason(),
+        Reason::SuffixRule
+    );
+}
+
+#[test]
+fn restricted_suffixes() {
+    let checker = Checker::default();
+    let hosts = Checker::builder().profile(Profile::Hostname).build();
+    for (name, span) in [
+        ("example.arpa", 8..12),
+        ("example.int", 8..11),
+        ("whitehouse.gov", 11..14),
+        ("army.mil", 5..8),
+        ("mit.edu", 4..7),
+        ("beijing.gov.cn", 8..14),
+        ("pku.edu.cn", 4..10),
+        ("example.mil.cn", 8..14),
+        ("1.in-addr.arpa", 2..14),
+    ] {
+        let e = checker.check(name).unwrap_err();
+        assert_eq!(
+            (e.reason(), e.span()),
+            (Reason::RestrictedSuffix, span),
+            "{name}"
+        );
+        assert_eq!(e.reason().alibaba_code(), "InvalidDomainName.Suffix");
+        let v = hosts.check(name).unwrap();
+        assert!(v.flags().contains(Flag::RestrictedSuffix), "{name}");
+    }
+    assert!(hosts
+        .check("www.mit.edu")
+        .unwrap()
+        .flags()
+        .contains(Flag::RestrictedSuffix));
+    for name in [
+        "example.cn",
+        "example.com.cn",
+        "example.govt.nz",
+        "governor.com",
+    ] {
+        let v = checker.check(name).unwrap();
+        assert!(!v.flags().contains(Flag::RestrictedSuffix), "{name}");
+    }
+    // Reserved names keep their reason.
+    assert_eq!(
+        checker.check("router.home.arpa").unwrap_err().reason(),
+        Reason::Reserved
+    );
+}

@@ -19,6 +19,7 @@ mod han;
 mod idn_tlds;
 mod idna2008;
 mod psl;
+mod registry;
 mod words;
 
 /// One generated file: its path under the repository root and its text.
@@ -38,6 +39,7 @@ fn main() {
         fold::generate(&root),
         words::generate(&root),
         idna2008::generate(&root),
+        registry::generate(&root),
     ];
     let mut stale = Vec::new();
     for out in outputs {

@@ -21,3 +21,6 @@ pub(crate) mod idn_tlds;
 
 #[rustfmt::skip]
 pub(crate) mod idna2008;
+
+#[rustfmt::skip]
+pub(crate) mod registry;
