@@ -290,7 +290,9 @@ impl Checker {
                 return (parts, Err(refusal));
             }
         };
-        if name.flags.contains(Flag::Idn) {
+        // A name of ASCII and CJK Han only (most Chinese names) has nothing
+        // for the scripts stage to flag.
+        if name.flags.contains(Flag::Idn) && !scripts::ascii_or_cjk(name.unicode_bytes()) {
             if let Err(refusal) = self.scripts(name, m.suffix_len(), &mut flags) {
                 return (parts, Err(refusal));
             }

@@ -12,7 +12,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::generated::registry::{REPERTOIRES, RESTRICTED_SUFFIXES};
+use crate::generated::registry::{REPERTOIRES, RESTRICTED_ENDINGS, RESTRICTED_SUFFIXES};
 
 /// The reserved names, one a line.
 const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
@@ -23,7 +23,17 @@ const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
 /// is one that only eligible registrants may register under
 /// (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`, `edu`,
 /// `gov.cn`, `edu.cn`, `mil.cn`).
+#[inline]
 pub(crate) fn is_restricted_suffix(mut suffix: &str) -> bool {
+    // Most suffixes end in two bytes no restricted suffix ends in (`com`,
+    // `org`, `net`): a few compares, no search.
+    let ending = match suffix.as_bytes() {
+        [.., a, b] => u16::from_be_bytes([*a, *b]),
+        _ => return false,
+    };
+    if !RESTRICTED_ENDINGS.contains(&ending) {
+        return false;
+    }
     loop {
         if RESTRICTED_SUFFIXES.binary_search(&suffix).is_ok() {
             return true;

@@ -50,6 +50,9 @@ pub(crate) fn is_mixed_script(label: &str) -> bool {
             ScriptExtension::from(Script::Latin)
         } else if c.is_ascii() {
             continue;
+        } else if is_cjk_unified(c) {
+            // Script_Extensions=Han for the whole block: no lookup.
+            ScriptExtension::from(Script::Han)
         } else {
             let ext = c.script_extension();
             if ext.is_common() || ext.is_inherited() {
@@ -83,6 +86,9 @@ pub(crate) fn whole_script_confusable(label: &str) -> Option<Script> {
             }
             continue;
         }
+        if is_cjk_unified(c) {
+            return None;
+        }
         let s = c.script();
         match s {
             Script::Common | Script::Inherited => continue,
@@ -98,6 +104,37 @@ pub(crate) fn whole_script_confusable(label: &str) -> Option<Script> {
         .then_some(script)
 }
 
+/// The CJK Unified Ideographs block (Script=Han, Script_Extensions=Han),
+/// where most characters of Chinese names are.
+#[inline(always)]
+fn is_cjk_unified(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// `true` if a name in U-label form (UTF-8 bytes) is only ASCII and Han of
+/// the CJK block (the common Chinese name): no label of it mixes scripts
+/// beyond Latin with Han, and none is a Cyrillic or Greek look-alike. One
+/// pass over the bytes, no `str` validation.
+#[inline]
+pub(crate) fn ascii_or_cjk(u: &[u8]) -> bool {
+    let mut i = 0;
+    while i < u.len() {
+        if u[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        if i + 3 > u.len() {
+            return false;
+        }
+        let (c, width) = crate::utf8::decode(u, i);
+        if width != 3 || !(0x4E00..=0x9FFF).contains(&c) {
+            return false;
+        }
+        i += 3;
+    }
+    true
+}
+
 /// The script flags of a name in U-label form, over its first `left`
 /// labels (those left of the public suffix): [`Flag::MixedScript`] and
 /// [`Flag::Confusable`] (not under a TLD whose registry serves the
@@ -108,7 +145,9 @@ pub(crate) fn classify(unicode: &str, left: usize) -> (Flags, Option<usize>) {
     let mut flags = Flags::default();
     let mut mixed = None;
     for (i, label) in unicode.split('.').take(left).enumerate() {
-        if label.is_ascii() {
+        // ASCII, or Han of the CJK block with LDH (the common Chinese
+        // label): Latin with Han is allowed, and no look-alike of ASCII.
+        if label.chars().all(|c| c.is_ascii() || is_cjk_unified(c)) {
             continue;
         }
         if is_mixed_script(label) {

@@ -72,9 +72,23 @@ pub fn generate(root: &std::path::Path) -> Output {
     for r in &restricted {
         writeln!(s, "    {r:?},").unwrap();
     }
+    let mut endings: Vec<u16> = restricted
+        .iter()
+        .map(|r| u16::from_be_bytes([r.as_bytes()[r.len() - 2], r.as_bytes()[r.len() - 1]]))
+        .collect();
+    endings.sort_unstable();
+    endings.dedup();
     writeln!(
         s,
-        "];\n\n/// Registry repertoires of labels registered under a suffix, in A-label\n\
+        "];\n\n/// The last two bytes (big-endian) of every restricted suffix: a suffix\n\
+         /// ending otherwise is not restricted.\n\
+         pub(crate) static RESTRICTED_ENDINGS: [u16; {}] = {endings:#06x?};",
+        endings.len()
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "\n/// Registry repertoires of labels registered under a suffix, in A-label\n\
          /// form, sorted (`data/repertoires.txt`): 0 `han`, 1 `cyrillic`.\n\
          pub(crate) static REPERTOIRES: [(&str, u8); {}] = [",
         repertoires.len()

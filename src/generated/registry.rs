@@ -16,6 +16,17 @@ pub(crate) static RESTRICTED_SUFFIXES: [&str; 8] = [
     "mil.cn",
 ];
 
+/// The last two bytes (big-endian) of every restricted suffix: a suffix
+/// ending otherwise is not restricted.
+pub(crate) static RESTRICTED_ENDINGS: [u16; 6] = [
+    0x636e,
+    0x6475,
+    0x696c,
+    0x6e74,
+    0x6f76,
+    0x7061,
+];
+
 /// Registry repertoires of labels registered under a suffix, in A-label
 /// form, sorted (`data/repertoires.txt`): 0 `han`, 1 `cyrillic`.
 pub(crate) static REPERTOIRES: [(&str, u8); 5] = [
