@@ -128,6 +128,7 @@ const SUFFIX_REASONS: &[Reason] = &[
     Reason::UnsupportedSuffix,
     Reason::PublicSuffix,
     Reason::Reserved,
+    Reason::RestrictedSuffix,
     Reason::Subdomain,
 ];
 
@@ -308,10 +309,7 @@ fn rejected(profile: Profile, input: &[u8], e: &Rejection) {
         input.is_empty(),
         "{ctx}: `empty` is for the empty input only"
     );
-    let whole_name = matches!(
-        e.reason(),
-        Reason::Empty | Reason::TooLong | Reason::Reserved
-    );
+    let whole_name = matches!(e.reason(), Reason::Empty | Reason::TooLong);
     match e.label() {
         None => assert!(whole_name, "{ctx}: no label for a fault of one label"),
         Some(label) => {
@@ -375,7 +373,8 @@ fn profiles_nest(
 ///   newer data accepts: when `idna` accepts and dncheck refuses, the input
 ///   or `idna`'s `ToUnicode` output must have such a code point;
 /// * `_` in a label with non-ASCII characters, which the `dns` profile
-///   refuses and `idna` without `_` on its deny list accepts.
+///   refuses and `idna` without `_` on its deny list accepts;
+/// * in the `registration` profile, IDNA2008's `disallowed` and `context`.
 fn differential(
     input: &str,
     profile: Profile,
@@ -405,6 +404,10 @@ fn differential(
                 && theirs
                     .split('.')
                     .any(|l| l.starts_with("xn--") && l.contains('_')) => {}
+        // The `registration` profile adds IDNA2008 to UTS #46.
+        (Err(e), Ok(_))
+            if profile == Profile::Registration
+                && matches!(e.reason(), Reason::Disallowed | Reason::Context) => {}
         (Err(e), Ok(theirs)) => {
             let (unicode, _) = uts46.to_unicode(body.as_bytes(), deny, Hyphens::Check);
             let newer = body

@@ -5,10 +5,12 @@
 use alloc::collections::BTreeSet;
 use alloc::sync::Arc;
 
-use crate::flags::Flag;
+use crate::flags::{Flag, Flags};
+use crate::labels::input_label_span;
 use crate::normalize::{self, Forms};
 use crate::policy::{self, Policy, Profile};
-use crate::reason::Rejection;
+use crate::reason::{Reason, Rejection};
+use crate::scripts;
 use crate::suffix::builder::to_ascii;
 use crate::suffix::{BuildError, SuffixList};
 use crate::verdict::{SuffixParts, Verdict};
@@ -222,7 +224,8 @@ impl Checker {
     /// # Errors
     ///
     /// A [`Rejection`] with a format reason (`empty` to `mark_start` in
-    /// [`Reason::ALL`](crate::Reason::ALL)).
+    /// [`Reason::ALL`](crate::Reason::ALL), and in the `registration`
+    /// profile `disallowed` and `context`).
     ///
     /// # Example
     ///
@@ -290,29 +293,73 @@ impl Checker {
     pub fn check_normalized(&self, verdict: &mut Verdict<'_>) -> Result<(), Rejection> {
         let (parts, outcome) = self.after_normalize(verdict.name.forms());
         verdict.parts = parts;
-        if outcome? {
-            verdict.name.flags.insert(Flag::Restricted);
-        }
+        verdict.name.flags.insert_all(outcome?);
         Ok(())
     }
 
-    /// The stages after normalisation, on the forms of its result: the
-    /// suffix stage's one lookup (its parts are kept also when the policy
-    /// then refuses the name), the policy stage, and the words stage on the
-    /// labels left of the public suffix of the U-label form (`Ok(true)`: a
-    /// restricted word). The one tail of both paths of [`run`](Self::run).
+    /// The stages after normalisation, on the forms of its result: the suffix stage's one
+    /// lookup (its parts are kept also when the policy then refuses the
+    /// name), the policy stage, the scripts of the labels left of the
+    /// public suffix (mixed scripts, whole-script confusables; internationalised
+    /// names only), and the words stage on those labels of the U-label form.
+    /// `Ok`: the flags these stages set. The one tail of both paths of
+    /// [`run`](Self::run).
     #[inline(always)]
-    fn after_normalize(&self, name: Forms<'_>) -> (SuffixParts, Result<bool, Rejection>) {
+    fn after_normalize(&self, name: Forms<'_>) -> (SuffixParts, Result<Flags, Rejection>) {
         let m = self.suffix_list().lookup(name.ascii, self.policy.private);
         let parts = SuffixParts::of(&m);
-        if let Err(refusal) = policy::judge(&self.policy, &name, &m) {
-            return (parts, Err(refusal));
+        let mut flags = match policy::judge(&self.policy, &name, &m) {
+            Ok(flags) => flags,
+            Err(refusal) => {
+                // An IP literal has no suffix nor registrable domain: what
+                // the list's implicit `*` rule would make of `1.2.3.4`
+                // (suffix `4`) means nothing.
+                let parts = if refusal.reason() == Reason::IpLiteral {
+                    SuffixParts::default()
+                } else {
+                    parts
+                };
+                return (parts, Err(refusal));
+            }
+        };
+        // A name of ASCII and CJK Han only (most Chinese names) has nothing
+        // for the scripts stage to flag.
+        if name.idn && !scripts::ascii_or_cjk(name.unicode.as_bytes()) {
+            if let Err(refusal) = self.scripts(&name, m.suffix_len(), &mut flags) {
+                return (parts, Err(refusal));
+            }
         }
         let restricted = self.words().is_some_and(|list| {
             let suffix = &name.ascii[name.ascii.len() - m.suffix_len()..];
             any_hit(list, name.unicode, suffix)
         });
-        (parts, Ok(restricted))
+        if restricted {
+            flags.insert(Flag::Restricted);
+        }
+        (parts, Ok(flags))
+    }
+
+    /// The scripts of the labels left of the public suffix (`suffix_len`
+    /// octets of the A-label form) of an internationalised name: sets
+    /// [`Flag::MixedScript`] and [`Flag::Confusable`], or refuses the first
+    /// mixed-script label when so configured.
+    #[inline(never)]
+    fn scripts(
+        &self,
+        name: &Forms<'_>,
+        suffix_len: usize,
+        flags: &mut Flags,
+    ) -> Result<(), Rejection> {
+        let ascii = name.ascii.as_bytes();
+        let dots = |b: &[u8]| b.iter().filter(|&&b| b == b'.').count();
+        let left = dots(&ascii[..ascii.len() - suffix_len]);
+        let (found, mixed) = scripts::classify(name.unicode, left);
+        if let (Some(label), true) = (mixed, self.policy.reject_mixed_script) {
+            let span = input_label_span(name.input, label);
+            return Err(Rejection::new(Reason::MixedScript, Some(label), span));
+        }
+        flags.insert_all(found);
+        Ok(())
     }
 
     /// The whole pipeline, or its first stage alone (`whole` false).
@@ -333,9 +380,7 @@ impl Checker {
             if whole {
                 let outcome;
                 (parts, outcome) = self.after_normalize(name.forms());
-                if outcome? {
-                    name.flags.insert(Flag::Restricted);
-                }
+                name.flags.insert_all(outcome?);
             }
             return Ok(Verdict {
                 name: name.normalized(),
@@ -346,6 +391,13 @@ impl Checker {
         let mut result = Ok(Verdict::empty(input));
         if let Ok(verdict) = &mut result {
             normalize::normalize(input, text, underscore, &mut verdict.name)?;
+            // IDNA2008 on top of UTS #46 for a registrar; an ASCII name (the
+            // branch above, and LDH labels here) is PVALID by construction.
+            if self.policy.profile == Profile::Registration
+                && verdict.name.flags.contains(Flag::Idn)
+            {
+                normalize::check_idna2008(&verdict.name)?;
+            }
             if whole {
                 self.check_normalized(verdict)?;
             }
@@ -503,6 +555,28 @@ impl CheckerBuilder {
     #[must_use]
     pub fn no_words(mut self) -> CheckerBuilder {
         self.checker.words = Words::Off;
+        self
+    }
+
+    /// Refuses a name with a label left of the public suffix that mixes
+    /// scripts beyond UTS #39 "Highly Restrictive" (reason
+    /// [`Reason::MixedScript`]) instead of accepting it with
+    /// [`Flag::MixedScript`] (default `false`). CLI `--reject-mixed-script`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Reason};
+    ///
+    /// let lenient = Checker::default();
+    /// assert!(lenient.check("pаypal.com").unwrap().flags().contains(Flag::MixedScript));
+    /// let strict = Checker::builder().reject_mixed_script(true).build();
+    /// assert_eq!(strict.check("pаypal.com").unwrap_err().reason(), Reason::MixedScript);
+    /// assert!(strict.check("例子abc.中国").is_ok());
+    /// ```
+    #[must_use]
+    pub fn reject_mixed_script(mut self, reject: bool) -> CheckerBuilder {
+        self.checker.policy.reject_mixed_script = reject;
         self
     }
 

@@ -1,5 +1,5 @@
 //! The flags of an accepted name: properties worth reporting that do not
-//! refuse it. The normaliser sets the first three, the checker the last.
+//! refuse it. The normaliser sets the first three, the checker the others.
 
 /// A property of an accepted name worth reporting.
 ///
@@ -27,6 +27,53 @@ pub enum Flag {
     /// public suffix; [`Checker::restricted`](crate::Checker::restricted)
     /// lists the hits. Tencent's `BlackWord=true`.
     Restricted,
+    /// A label left of the public suffix mixes scripts beyond UTS #39
+    /// "Highly Restrictive": Latin, Cyrillic and Greek never together;
+    /// Latin with Han, with Han, Hiragana and Katakana, or with Han and
+    /// Hangul is fine. A refusal ([`Reason::MixedScript`](crate::Reason::MixedScript))
+    /// when the checker is built with
+    /// [`reject_mixed_script`](crate::CheckerBuilder::reject_mixed_script).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag};
+    ///
+    /// let checker = Checker::default();
+    /// assert!(checker.check("pаypal.com").unwrap().flags().contains(Flag::MixedScript)); // Cyrillic а
+    /// assert!(!checker.check("東京タワー.jp").unwrap().flags().contains(Flag::MixedScript));
+    /// ```
+    MixedScript,
+    /// A label left of the public suffix is entirely Cyrillic or entirely
+    /// Greek and its UTS #39 skeleton is ASCII: a whole-script look-alike of
+    /// an ASCII label (`аррӏе.com`), unless the TLD's registry serves that
+    /// script (`data/script_tlds.txt`: `аррӏе.рф` is not flagged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag};
+    ///
+    /// let checker = Checker::default();
+    /// assert!(checker.check("аррӏе.com").unwrap().flags().contains(Flag::Confusable));
+    /// assert!(!checker.check("аррӏе.рф").unwrap().flags().contains(Flag::Confusable));
+    /// ```
+    Confusable,
+    /// The name is under a suffix only eligible registrants may register
+    /// under (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`,
+    /// `edu`, `gov.cn`, `edu.cn`, `mil.cn`): set by the `hostname` and `dns`
+    /// profiles, where the `registration` profile refuses the name
+    /// ([`Reason::RestrictedSuffix`](crate::Reason::RestrictedSuffix)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Flag, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// assert!(hosts.check("www.example.gov.cn").unwrap().flags().contains(Flag::RestrictedSuffix));
+    /// ```
+    RestrictedSuffix,
 }
 
 impl Flag {
@@ -38,7 +85,15 @@ impl Flag {
     /// let names: Vec<&str> = dncheck::Flag::ALL.iter().map(|f| f.as_str()).collect();
     /// assert_eq!(names[..2], ["root_dot", "idn"]);
     /// ```
-    pub const ALL: &'static [Flag] = &[Flag::RootDot, Flag::Idn, Flag::Mapped, Flag::Restricted];
+    pub const ALL: &'static [Flag] = &[
+        Flag::RootDot,
+        Flag::Idn,
+        Flag::Mapped,
+        Flag::Restricted,
+        Flag::MixedScript,
+        Flag::Confusable,
+        Flag::RestrictedSuffix,
+    ];
 
     /// The stable name of the flag, as in the CLI's `flags` array.
     ///
@@ -54,6 +109,9 @@ impl Flag {
             Flag::Idn => "idn",
             Flag::Mapped => "mapped",
             Flag::Restricted => "restricted",
+            Flag::MixedScript => "mixed_script",
+            Flag::Confusable => "confusable",
+            Flag::RestrictedSuffix => "restricted_suffix",
         }
     }
 
@@ -92,6 +150,11 @@ impl Flags {
 
     pub(crate) fn insert(&mut self, flag: Flag) {
         self.0 |= flag.bit();
+    }
+
+    /// Adds every flag of `other`.
+    pub(crate) fn insert_all(&mut self, other: Flags) {
+        self.0 |= other.0;
     }
 
     /// `true` if no flag is set.

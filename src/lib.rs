@@ -73,6 +73,7 @@ pub use crate::{
     reason::{Reason, Rejection},
     registry::RegistryRule,
     suffix::{suffix_list_version, BuildError, Section, SuffixList, SuffixMatch},
+    variants::VARIANTS_MAX,
     verdict::Verdict,
     words::{simplify_han, FindIter, Hit, WordList, WordListBuilder, WordListError},
 };
@@ -95,6 +96,7 @@ mod flags;
 mod format;
 mod generated;
 mod idn_tlds;
+mod idna2008;
 mod labels;
 mod normalize;
 mod phf;
@@ -104,8 +106,10 @@ mod ranges;
 mod reason;
 pub mod registrar;
 mod registry;
+mod scripts;
 mod suffix;
 mod utf8;
+mod variants;
 mod verdict;
 mod words;
 
@@ -131,6 +135,21 @@ pub mod __private {
     /// by the `idna` crate's newer data (the generated `NEWER_THAN_PINNED`).
     pub fn is_newer_than_pinned(c: char) -> bool {
         crate::normalize::is_newer_than_pinned(c)
+    }
+
+    /// The Unicode version of the IDNA2008 derived-property table.
+    pub const IDNA2008_TABLE_VERSION: &str = crate::generated::idna2008::TABLE_VERSION;
+
+    /// The IDNA2008 derived property of `c` as the `registration` profile
+    /// reads it: `PVALID`, `CONTEXTJ`, `CONTEXTO` or `DISALLOWED` (which
+    /// includes UNASSIGNED).
+    pub fn idna2008_property(c: char) -> &'static str {
+        match crate::idna2008::property(c) {
+            crate::idna2008::Property::Pvalid => "PVALID",
+            crate::idna2008::Property::ContextJ => "CONTEXTJ",
+            crate::idna2008::Property::ContextO => "CONTEXTO",
+            crate::idna2008::Property::Disallowed => "DISALLOWED",
+        }
     }
 
     /// Punycode-encodes a label (without `xn--`), as the normaliser does.

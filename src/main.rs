@@ -31,7 +31,9 @@
 //!   like, as suffixes; default: ICANN only), `--suffix-list FILE` (a
 //!   Public Suffix List file instead of the embedded list), `--suffixes
 //!   FILE` (the supported suffixes, one a line), `--words FILE` (the
-//!   restricted words instead of the embedded example list), `-h`/`--help`,
+//!   restricted words instead of the embedded example list),
+//!   `--reject-mixed-script` (refuse `mixed_script` instead of flagging
+//!   it), `-h`/`--help`,
 //!   `-V`/`--version` (both print to standard output and exit 0; the first
 //!   of them or of an error decides), and `--` to end options. The command
 //!   line is parsed by clap (`src/cli/args.rs`), whose `--help` lists all of
@@ -78,12 +80,14 @@
 //!   `input`, `ok`, `reason`, `code` (Alibaba), `tencent_code`, `message`,
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
 //!   `restricted`, then `label` and `span` (`[start, end]` byte offsets into
-//!   the input line). Unknown values are `null`; `input` is the input with
+//!   the input line), then `skeleton` (the UTS #39 skeleton of the
+//!   registrable domain, `null` where `ascii` is) and `variant_key` (the
+//!   canonical key with traditional Han folded to simplified, likewise). Unknown values are `null`; `input` is the input with
 //!   invalid UTF-8 replaced by U+FFFD. `ascii`, `unicode`, `suffix`,
 //!   `registrable` and `flags` are filled whenever normalisation succeeded,
 //!   also when the suffix stage then refuses the name (`unknown_suffix`,
 //!   `subdomain`, ...); they are `null` (`[]`) only for a refusal of the
-//!   format stage (`empty` to `mark_start`). `registrable` is `null` where
+//!   format stage (`empty` to `mark_start`, `disallowed`, `context`). `registrable` is `null` where
 //!   the name has none (it is itself a public suffix, or a single unknown
 //!   label). `ascii`, `suffix` and `registrable` are in canonical A-label
 //!   form; `unicode` is the whole name in U-label form. `restricted` is

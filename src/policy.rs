@@ -10,22 +10,27 @@
 //!
 //! 1. `ip_literal`: the top-level label is numeric (`192.168.0.1`,
 //!    `example.123`, `example.0x1f`);
-//! 2. `public_suffix` for a name that is itself a suffix the list knows
+//! 2. `reserved`: the name is or lies under a special-use name
+//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`,
+//!    `localhost`);
+//! 3. `public_suffix` for a name that is itself a suffix the list knows
 //!    (`com.cn`, `com`), `no_suffix` for a single label it does not know
-//!    (`localhost`, `nosuchtld`; `foo` is a TLD);
-//! 3. `reserved`: the name is or lies under a special-use name
-//!    (`data/reserved.txt`), whatever its suffix (`example.com`, `foo.test`);
+//!    (`nosuchtld`; `foo` is a TLD);
 //! 4. `unknown_suffix`: no rule names the top-level domain;
 //! 5. `unsupported_suffix`: the suffix is not in the configured set;
-//! 6. `subdomain` (registration profile only): the name is longer than its
+//! 6. `restricted_suffix` (registration profile only; a flag in the
+//!    others): the suffix, or one above it, is for eligible registrants
+//!    only (`data/restricted_suffixes.txt`: `gov`, `edu.cn`, `arpa`, ...);
+//! 7. `subdomain` (registration profile only): the name is longer than its
 //!    registrable domain;
-//! 7. `suffix_rule`: the registrable label breaks its registry's rule
-//!    (`data/suffix_rules.txt`).
+//! 8. `suffix_rule`: the registrable label breaks its registry's rule
+//!    (`data/suffix_rules.txt`) or repertoire (`data/repertoires.txt`:
+//!    `example.中国`, `example.рф`).
 //!
-//! Every refusal names the input's labels at fault: the top-level label
-//! for 1 and 4, the suffix's labels for 2 and 5, the whole name for 3, the
-//! labels left of the registrable domain for 6, the registrable label for
-//! 7.
+//! Every refusal names the input's labels at fault (its `label` is the
+//! first of them, never `None`): the top-level label for 1 and 4, the whole
+//! name for 2, the suffix's labels for 3, 5 and 6, the labels left of the
+//! registrable domain for 7, the registrable label for 8.
 
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -34,14 +39,16 @@ use core::fmt;
 use core::ops::RangeInclusive;
 use core::str::FromStr;
 
+use crate::flags::{Flag, Flags};
 use crate::generated::han::HAN;
-use crate::labels::{input_label_span, strip_root_dot};
+use crate::labels::input_label_span;
 use crate::normalize::Forms;
 use crate::ranges;
 use crate::reason::{Reason, Rejection};
-use crate::registry::RegistryRule;
+use crate::registry::{is_restricted_suffix, repertoire, RegistryRule, Repertoire};
 use crate::suffix::SuffixMatch;
 use crate::utf8::decode_checked;
+use unicode_script::{Script, UnicodeScript};
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
 const CHINESE_MAX_CHARS: usize = 20;
@@ -147,12 +154,19 @@ pub(crate) struct Policy {
     /// The supported suffixes in A-label form; `None`: every suffix of the
     /// list.
     pub(crate) supported: Option<Arc<BTreeSet<String>>>,
+    /// Refuse a label that mixes scripts (`mixed_script`) instead of
+    /// flagging it.
+    pub(crate) reject_mixed_script: bool,
 }
 
 /// The policy's answer for a normalised name (its [`Forms`]) and its suffix
 /// match (which was looked up on `name.ascii`), located in the name's input.
 #[inline]
-pub(crate) fn judge(policy: &Policy, name: &Forms<'_>, m: &SuffixMatch) -> Result<(), Rejection> {
+pub(crate) fn judge(
+    policy: &Policy,
+    name: &Forms<'_>,
+    m: &SuffixMatch,
+) -> Result<Flags, Rejection> {
     let ascii = name.ascii;
     let n = ascii.len();
     let suffix_len = m.suffix_len();
@@ -161,10 +175,13 @@ pub(crate) fn judge(policy: &Policy, name: &Forms<'_>, m: &SuffixMatch) -> Resul
     // after one byte.
     let tld_numeric = ascii.as_bytes()[n - 1].is_ascii_hexdigit()
         && is_numeric(&ascii[n - last_label_len(ascii)..]);
+    let suffix = &ascii[n - suffix_len..];
     let supported = match &policy.supported {
-        Some(set) => set.contains(&ascii[n - suffix_len..]),
+        Some(set) => set.contains(suffix),
         None => true,
     };
+    let restricted = is_restricted_suffix(suffix);
+    let registration = policy.profile == Profile::Registration;
     // Label indexes, counted only on the paths that need them: the first
     // label of the suffix, and the registrable label before it.
     let suffix_label = |ascii: &str| count_dots(&ascii.as_bytes()[..n - suffix_len]);
@@ -172,51 +189,65 @@ pub(crate) fn judge(policy: &Policy, name: &Forms<'_>, m: &SuffixMatch) -> Resul
     let refusal = match () {
         () if tld_numeric => {
             let last = labels(ascii) - 1;
-            Some((Reason::IpLiteral, Some(last..=last)))
+            Some((Reason::IpLiteral, last..=last))
         }
+        // Before `public_suffix`/`no_suffix`: `localhost`, `test` and
+        // `onion` are special-use names (RFC 6761, 7686), whatever the list
+        // says of them.
+        () if m.is_reserved() => Some((Reason::Reserved, 0..=labels(ascii) - 1)),
         () if reg_len == 0 && m.is_known() => Some((
             Reason::PublicSuffix,
-            Some(suffix_label(ascii)..=labels(ascii) - 1),
+            suffix_label(ascii)..=labels(ascii) - 1,
         )),
-        () if reg_len == 0 => Some((Reason::NoSuffix, Some(0..=labels(ascii) - 1))),
-        () if m.is_reserved() => Some((Reason::Reserved, None)),
+        () if reg_len == 0 => Some((Reason::NoSuffix, 0..=labels(ascii) - 1)),
         () if !m.is_known() => {
             let last = labels(ascii) - 1;
-            Some((Reason::UnknownSuffix, Some(last..=last)))
+            Some((Reason::UnknownSuffix, last..=last))
         }
         () if !supported => Some((
             Reason::UnsupportedSuffix,
-            Some(suffix_label(ascii)..=labels(ascii) - 1),
+            suffix_label(ascii)..=labels(ascii) - 1,
         )),
-        () if policy.profile == Profile::Registration && reg_len < n => {
-            Some((Reason::Subdomain, Some(0..=suffix_label(ascii) - 2)))
+        () if registration && restricted => Some((
+            Reason::RestrictedSuffix,
+            suffix_label(ascii)..=labels(ascii) - 1,
+        )),
+        () if registration && reg_len < n => Some((Reason::Subdomain, 0..=suffix_label(ascii) - 2)),
+        () => {
+            let rule = m.rule() == Some(RegistryRule::Chinese);
+            let repertoire = repertoire(suffix);
+            if rule || repertoire.is_some() {
+                let reg_label = suffix_label(ascii) - 1;
+                let label = nth_label(name.unicode.as_bytes(), reg_label);
+                let ok = (!rule || chinese_label_ok(label))
+                    && repertoire.is_none_or(|r| repertoire_ok(r, label));
+                (!ok).then_some((Reason::SuffixRule, reg_label..=reg_label))
+            } else {
+                None
+            }
         }
-        () if m.rule() == Some(RegistryRule::Chinese) => {
-            let reg_label = suffix_label(ascii) - 1;
-            let label = nth_label(name.unicode.as_bytes(), reg_label);
-            (!chinese_label_ok(label)).then_some((Reason::SuffixRule, Some(reg_label..=reg_label)))
-        }
-        () => None,
     };
     match refusal {
-        None => Ok(()),
+        None => {
+            let mut flags = Flags::default();
+            if restricted {
+                flags.insert(Flag::RestrictedSuffix);
+            }
+            Ok(flags)
+        }
         Some((reason, labels)) => Err(refuse(name.input, reason, labels)),
     }
 }
 
-/// A refusal of the labels `labels` of the input (inclusive; `None`: the
-/// whole name).
+/// A refusal of the labels `labels` of the input (inclusive): `label` is the
+/// first of them, the span covers them all.
 #[cold]
-fn refuse(input: &[u8], reason: Reason, labels: Option<RangeInclusive<usize>>) -> Rejection {
-    match labels {
-        Some(r) => Rejection::new(
-            reason,
-            Some(*r.start()),
-            input_label_span(input, *r.start()).start..input_label_span(input, *r.end()).end,
-        ),
-        // The whole name, without a root dot.
-        None => Rejection::new(reason, None, 0..strip_root_dot(input).0.len()),
-    }
+fn refuse(input: &[u8], reason: Reason, labels: RangeInclusive<usize>) -> Rejection {
+    Rejection::new(
+        reason,
+        Some(*labels.start()),
+        input_label_span(input, *labels.start()).start..input_label_span(input, *labels.end()).end,
+    )
 }
 
 fn count_dots(bytes: &[u8]) -> usize {
@@ -252,6 +283,25 @@ pub(crate) fn is_han(c: char) -> bool {
 fn nth_label(name: &[u8], index: usize) -> &[u8] {
     let mut labels = name.split(|&b| b == b'.');
     labels.nth(index).unwrap_or_default()
+}
+
+/// A registry repertoire (`data/repertoires.txt`) for a registrable label
+/// in U-label form (UTF-8 bytes): `han`, at least one Han character;
+/// `cyrillic`, Cyrillic letters, digits and hyphens with at least one
+/// Cyrillic letter.
+fn repertoire_ok(repertoire: Repertoire, label: &[u8]) -> bool {
+    let Ok(label) = core::str::from_utf8(label) else {
+        return false;
+    };
+    match repertoire {
+        Repertoire::Han => label.chars().any(is_han),
+        Repertoire::Cyrillic => {
+            label.chars().any(|c| c.script() == Script::Cyrillic)
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c.script() == Script::Cyrillic)
+        }
+    }
 }
 
 /// The `chinese` registry rule for a registrable label in U-label form (as

@@ -64,9 +64,8 @@ pub enum Reason {
     /// otherwise only letters, digits and hyphens, no `--`, and at most 20
     /// characters.
     SuffixRule,
-    /// A single label that is not a public suffix: `localhost`, `nosuchtld`
-    /// (the design's other example, `foo`, is a TLD of the list: a
-    /// `public_suffix`).
+    /// A single label that is not a public suffix: `nosuchtld` (`foo` is a
+    /// TLD of the list: a `public_suffix`; `localhost` is `reserved`).
     NoSuffix,
     /// The top-level domain is in no rule of the suffix list:
     /// `example.notatld`.
@@ -76,7 +75,8 @@ pub enum Reason {
     /// The name is itself a public suffix: `com.cn`, `com`.
     PublicSuffix,
     /// A special-use or reserved name, or a name under one (RFC 2606, 6761,
-    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`.
+    /// 6762, 7686, 8375, 9476, `.internal`): `example.com`, `printer.local`,
+    /// `localhost`.
     Reserved,
     /// A subdomain (`www.example.com`) where the profile
     /// ([`Profile::Registration`](crate::Profile::Registration)) requires a
@@ -89,6 +89,76 @@ pub enum Reason {
     /// refuse such names, with Tencent's view `Available=false`,
     /// `BlackWord=true` and no Tencent error code.
     RestrictedWord,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: a code
+    /// point of a U-label (after UTS #46 mapping) that IDNA2008 does not
+    /// allow: DISALLOWED or UNASSIGNED by the derived property of
+    /// [RFC 5892](https://www.rfc-editor.org/rfc/rfc5892) (`☃`, `💩`, `⌘`,
+    /// which UTS #46 lets through). Located at the code point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile, Reason};
+    ///
+    /// let e = Checker::default().check("i☃.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.span()), (Reason::Disallowed, 1..4));
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// assert!(hosts.check("i☃.com").is_ok());
+    /// ```
+    Disallowed,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: a
+    /// CONTEXTO code point outside the context
+    /// [RFC 5892 Appendix A](https://www.rfc-editor.org/rfc/rfc5892#appendix-A)
+    /// allows it: `·` not between two `l`, `͵` not before Greek, `׳` `״` not
+    /// after Hebrew, `・` in a label with no Hiragana, Katakana or Han,
+    /// Arabic-Indic digits mixed with extended ones. Located at the code
+    /// point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let checker = Checker::default();
+    /// assert!(checker.check("col·lecció.cat").is_ok());
+    /// let e = checker.check("a·b.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.span()), (Reason::Context, 1..3));
+    /// ```
+    Context,
+    /// A label left of the public suffix mixes scripts beyond UTS #39
+    /// "Highly Restrictive" (`pаypal.com` with a Cyrillic `а`), and the
+    /// checker was built with
+    /// [`reject_mixed_script`](crate::CheckerBuilder::reject_mixed_script)
+    /// (otherwise the name is accepted with
+    /// [`Flag::MixedScript`](crate::Flag::MixedScript)). Located at the label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let strict = Checker::builder().reject_mixed_script(true).build();
+    /// let e = strict.check("pаypal.com").unwrap_err();
+    /// assert_eq!((e.reason(), e.label(), e.span()), (Reason::MixedScript, Some(0), 0..7));
+    /// ```
+    MixedScript,
+    /// [`Profile::Registration`](crate::Profile::Registration) only: the
+    /// name is under a suffix only eligible registrants may register under
+    /// (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`, `edu`,
+    /// `gov.cn`, `edu.cn`, `mil.cn`); the other profiles accept it with
+    /// [`Flag::RestrictedSuffix`](crate::Flag::RestrictedSuffix). Located at
+    /// the suffix's labels.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Reason};
+    ///
+    /// let e = dncheck::Checker::default().check("example.arpa").unwrap_err();
+    /// assert_eq!((e.reason(), e.label(), e.span()), (Reason::RestrictedSuffix, Some(1), 8..12));
+    /// assert_eq!(e.reason().alibaba_code(), "InvalidDomainName.Suffix");
+    /// ```
+    RestrictedSuffix,
     /// The name is already in the caller's own domain list, in any spelling
     /// (Alibaba Cloud DNS `InvalidDomainName.Duplicate`; Tencent documents
     /// no code for it). Answered by
@@ -153,6 +223,10 @@ impl Reason {
         Reason::Reserved,
         Reason::Subdomain,
         Reason::RestrictedWord,
+        Reason::Disallowed,
+        Reason::Context,
+        Reason::MixedScript,
+        Reason::RestrictedSuffix,
         Reason::Duplicate,
         Reason::TooOften,
         Reason::Unregistered,
@@ -377,6 +451,34 @@ impl Reason {
                 "the domain name contains a restricted word",
                 "域名包含受限词语",
             ),
+            Reason::Disallowed => (
+                "disallowed",
+                FORMAT,
+                INVALID,
+                "a character that IDNA2008 does not allow in a domain name",
+                "域名包含 IDNA2008 不允许的字符",
+            ),
+            Reason::Context => (
+                "context",
+                FORMAT,
+                INVALID,
+                "a character that IDNA2008 allows only in a context it is not in",
+                "域名包含不符合 IDNA2008 上下文规则的字符",
+            ),
+            Reason::MixedScript => (
+                "mixed_script",
+                FORMAT,
+                INVALID,
+                "a label mixes scripts that no writing system uses together",
+                "域名标签混用了不应混用的文字",
+            ),
+            Reason::RestrictedSuffix => (
+                "restricted_suffix",
+                SUFFIX,
+                INVALID,
+                "only eligible registrants may register names under this suffix",
+                "该后缀仅限特定资质的注册者注册",
+            ),
             // The registrar workflow: Alibaba Cloud DNS's codes of
             // `ApplyForRetrievalDomainName` (Alidns 2015-01-09), spelled as
             // the vendor spells them (`TooOfen`, `Wois`). Tencent's
@@ -599,6 +701,10 @@ mod tests {
                 "reserved",
                 "subdomain",
                 "restricted_word",
+                "disallowed",
+                "context",
+                "mixed_script",
+                "restricted_suffix",
                 "duplicate",
                 "too_often",
                 "unregistered",
@@ -632,7 +738,8 @@ mod tests {
                 Reason::UnknownSuffix
                 | Reason::UnsupportedSuffix
                 | Reason::PublicSuffix
-                | Reason::Reserved => "InvalidDomainName.Suffix",
+                | Reason::Reserved
+                | Reason::RestrictedSuffix => "InvalidDomainName.Suffix",
                 Reason::RestrictedWord => "DomainForbidden",
                 Reason::Duplicate => "InvalidDomainName.Duplicate",
                 Reason::TooOften => "Forbidden.TooOfen",

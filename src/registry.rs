@@ -1,6 +1,7 @@
 //! What registries publish: special-use names (`data/reserved.txt`: RFC
-//! 2606, 6761, 6762, 7686, 8375, 9476 and `.internal`) and per-suffix rules
-//! (`data/suffix_rules.txt`: the [`RegistryRule`]s), compiled in.
+//! 2606, 6761, 6762, 7686, 8375, 9476 and `.internal`), per-suffix rules
+//! (`data/suffix_rules.txt`: the [`RegistryRule`]s) and the TLDs that serve
+//! a non-Latin script (`data/script_tlds.txt`), compiled in.
 //!
 //! A leaf module: it reads the two files and gives each name its marks
 //! ([`marked_names`]). The suffix builder merges the marked names into every
@@ -11,10 +12,76 @@
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::generated::registry::{REPERTOIRES, RESTRICTED_ENDINGS, RESTRICTED_SUFFIXES};
+
 /// The reserved names, one a line.
 const RESERVED_NAMES: &str = include_str!("../data/reserved.txt");
 /// The per-suffix registry rules: a name, a tab and the rule's name.
 const SUFFIX_RULES: &str = include_str!("../data/suffix_rules.txt");
+
+/// `true` if `suffix` (a public suffix, A-label form) or a suffix above it
+/// is one that only eligible registrants may register under
+/// (`data/restricted_suffixes.txt`: `arpa`, `int`, `gov`, `mil`, `edu`,
+/// `gov.cn`, `edu.cn`, `mil.cn`).
+#[inline]
+pub(crate) fn is_restricted_suffix(mut suffix: &str) -> bool {
+    // Most suffixes end in two bytes no restricted suffix ends in (`com`,
+    // `org`, `net`): a few compares, no search.
+    let ending = match suffix.as_bytes() {
+        [.., a, b] => u16::from_be_bytes([*a, *b]),
+        _ => return false,
+    };
+    if !RESTRICTED_ENDINGS.contains(&ending) {
+        return false;
+    }
+    loop {
+        if RESTRICTED_SUFFIXES.binary_search(&suffix).is_ok() {
+            return true;
+        }
+        match suffix.find('.') {
+            Some(i) => suffix = &suffix[i + 1..],
+            None => return false,
+        }
+    }
+}
+
+/// The characters a registry accepts in a label registered directly under
+/// its suffix (`data/repertoires.txt`), beyond IDNA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Repertoire {
+    /// At least one Han character (`中国`, `中國`, `公司`, `网络`).
+    Han,
+    /// Cyrillic letters, digits and hyphens, at least one Cyrillic letter
+    /// (`рф`).
+    Cyrillic,
+}
+
+/// The repertoire of labels registered under the public suffix `suffix`
+/// (A-label form), if its registry has one.
+#[inline]
+pub(crate) fn repertoire(suffix: &str) -> Option<Repertoire> {
+    // Every suffix of the file is an IDN TLD.
+    if !suffix.starts_with("xn--") {
+        return None;
+    }
+    let i = REPERTOIRES.binary_search_by(|&(s, _)| s.cmp(suffix)).ok()?;
+    Some(match REPERTOIRES[i].1 {
+        0 => Repertoire::Han,
+        _ => Repertoire::Cyrillic,
+    })
+}
+
+/// The TLDs whose registry serves a non-Latin script: a TLD, a tab, the
+/// script's name.
+const SCRIPT_TLDS: &str = include_str!("../data/script_tlds.txt");
+
+/// `true` if the registry of `tld` (its U-label, or ASCII) serves `script`
+/// (`data/script_tlds.txt`): a whole-script look-alike in that script is
+/// ordinary there (`аррӏе.рф`).
+pub(crate) fn serves_script(tld: &str, script: unicode_script::Script) -> bool {
+    policy_lines(SCRIPT_TLDS)
+        .any(|(_, fields)| fields[0] == tld && fields.get(1).copied() == Some(script.full_name()))
+}
 
 /// Mark: the name and every name under it are reserved (`data/reserved.txt`).
 pub(crate) const RESERVED: u32 = 1 << 0;
@@ -114,5 +181,16 @@ mod tests {
         for (_, fields) in policy_lines(SUFFIX_RULES) {
             assert_eq!(fields.len(), 2, "{fields:?}");
         }
+        for (_, fields) in policy_lines(SCRIPT_TLDS) {
+            assert_eq!(fields.len(), 2, "{fields:?}");
+            assert!(to_ascii(fields[0]).is_some(), "{fields:?}");
+            assert!(
+                unicode_script::Script::from_full_name(fields[1]).is_some(),
+                "{fields:?}"
+            );
+        }
+        assert!(serves_script("рф", unicode_script::Script::Cyrillic));
+        assert!(!serves_script("com", unicode_script::Script::Cyrillic));
+        assert!(!serves_script("gr", unicode_script::Script::Cyrillic));
     }
 }

@@ -1,6 +1,9 @@
 //! The outcome of a check: [`Verdict`] for an accepted name (a
 //! [`Rejection`](crate::reason::Rejection) says why one was refused).
 
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 use crate::flags::Flags;
@@ -121,7 +124,9 @@ impl<'h> Verdict<'h> {
     /// of [`Checker::check`](crate::Checker::check); `None` for one of
     /// [`Checker::normalize`](crate::Checker::normalize) until
     /// [`Checker::check_normalized`](crate::Checker::check_normalized) ran
-    /// on it.
+    /// on it, and after a refusal as
+    /// [`Reason::IpLiteral`](crate::Reason::IpLiteral) (`1.2.3.4` has no
+    /// suffix).
     ///
     /// # Example
     ///
@@ -136,8 +141,8 @@ impl<'h> Verdict<'h> {
     }
 
     /// The registrable domain in A-label form: the public suffix and one
-    /// label more. `None` when the name is itself a public suffix or the
-    /// suffix stage has not run.
+    /// label more. `None` when the name is itself a public suffix, is an IP
+    /// literal, or the suffix stage has not run.
     ///
     /// # Example
     ///
@@ -177,6 +182,105 @@ impl<'h> Verdict<'h> {
             0 => None,
             len => ascii.get(ascii.len().checked_sub(usize::from(len))?..),
         }
+    }
+
+    /// The UTS #39 skeleton of the registrable domain in U-label form (of
+    /// the whole name where there is none, as before the suffix stage ran):
+    /// what the name looks like, so that look-alikes compare equal.
+    /// `аррӏе.com` (Cyrillic) and `apple.com` have one skeleton. Skeletons
+    /// are for comparing, not for showing: UTS #39 maps ASCII too (`m` to
+    /// `rn`, `l` to `I`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{Checker, Profile};
+    ///
+    /// let hosts = Checker::builder().profile(Profile::Hostname).build();
+    /// let skeleton = |s| hosts.check(s).unwrap().skeleton();
+    /// assert_eq!(skeleton("аррӏе.com"), skeleton("apple.com"));
+    /// assert_eq!(skeleton("www.аррӏе.com"), skeleton("аррӏе.com"));
+    /// assert_ne!(skeleton("аррӏе.com"), skeleton("apple.net"));
+    /// ```
+    #[must_use]
+    pub fn skeleton(&self) -> String {
+        let unicode = self.unicode();
+        let from = match self.registrable() {
+            Some(reg) => {
+                // As many labels of the U-label form as the registrable
+                // domain has.
+                let labels = reg.bytes().filter(|&b| b == b'.').count() + 1;
+                unicode
+                    .rmatch_indices('.')
+                    .nth(labels - 1)
+                    .map_or(0, |(i, _)| i + 1)
+            }
+            None => 0,
+        };
+        let mut out = String::new();
+        crate::scripts::push_skeleton(&mut out, &unicode[from..]);
+        out
+    }
+
+    /// The variant key: the canonical key ([`Verdict::key`]) with traditional
+    /// Han folded to simplified (Unihan `kSimplifiedVariant`, the words
+    /// stage's [`simplify_han`](crate::simplify_han)), so that `中國.cn`,
+    /// `中国.cn`, `xn--fiqz9s.cn` and `中国。CN` have one. Borrowed (the key
+    /// itself) where folding changes nothing. For a registry's duplicate
+    /// check: two names with one variant key are one name to it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let checker = dncheck::Checker::default();
+    /// let key = |s| checker.check(s).unwrap().variant_key().into_owned();
+    /// assert_eq!(key("中國.cn"), "xn--fiqs8s.cn");
+    /// assert_eq!(key("中國.cn"), key("中国.cn"));
+    /// assert_eq!(key("xn--fiqz9s.cn"), key("中国。CN"));
+    /// assert_eq!(key("example.cn"), "example.cn");
+    /// ```
+    #[must_use]
+    pub fn variant_key(&self) -> Cow<'_, str> {
+        match crate::variants::variant_key(self.unicode(), self.ascii()) {
+            Some(key) => Cow::Owned(key),
+            None => Cow::Borrowed(self.ascii()),
+        }
+    }
+
+    /// The registrable domain's variant spellings, in A-label form: every
+    /// spelling of its registrable label with each Han character replaced by
+    /// its simplified form or a traditional form that folds to it (the
+    /// suffix as it is). The all-simplified spelling (the variant key's)
+    /// comes first. Bounded: at most [`VARIANTS_MAX`](crate::VARIANTS_MAX)
+    /// (64) spellings; a label with more (many characters with variants)
+    /// gets the first 64 in order, the last character varying fastest,
+    /// with its own spelling in the last place if it was not among them.
+    /// Empty where there is no registrable domain. A duplicate check should
+    /// compare [`variant_key`](Self::variant_key)s, which need no
+    /// enumeration.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = dncheck::Checker::default().check("中國.cn").unwrap();
+    /// let variants = v.variants();
+    /// assert_eq!(variants[0], "xn--fiqs8s.cn"); // 中国.cn
+    /// assert!(variants.iter().any(|s| s == "xn--fiqz9s.cn")); // 中國.cn
+    /// assert!(variants.len() <= dncheck::VARIANTS_MAX);
+    /// ```
+    #[must_use]
+    pub fn variants(&self) -> Vec<String> {
+        let (Some(reg), Some(suffix)) = (self.registrable(), self.suffix()) else {
+            return Vec::new();
+        };
+        let labels = reg.bytes().filter(|&b| b == b'.').count() + 1;
+        let unicode = self.unicode();
+        let from = unicode
+            .rmatch_indices('.')
+            .nth(labels - 1)
+            .map_or(0, |(i, _)| i + 1);
+        let label = unicode[from..].split('.').next().unwrap_or_default();
+        crate::variants::variants(label, suffix)
     }
 
     /// The labels of the A-label form, left to right.

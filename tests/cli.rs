@@ -36,6 +36,8 @@ const KEYS: &[&str] = &[
     "restricted",
     "label",
     "span",
+    "skeleton",
+    "variant_key",
 ];
 
 /// Runs `dncheck` with `args` and, if given, `stdin` (else an empty stdin).
@@ -717,14 +719,8 @@ fn suffix_stage_reasons() {
         Option<&'static str>,
     );
     let cases: &[Case] = &[
-        ("192.168.0.1", "ip_literal", FORMAT, Some("1"), Some("0.1")),
-        (
-            "dncheck.123",
-            "ip_literal",
-            FORMAT,
-            Some("123"),
-            Some("dncheck.123"),
-        ),
+        ("192.168.0.1", "ip_literal", FORMAT, None, None),
+        ("dncheck.123", "ip_literal", FORMAT, None, None),
         // A `.cn` IDN label must hold a Han character.
         (
             "пример.cn",
@@ -733,7 +729,8 @@ fn suffix_stage_reasons() {
             Some("cn"),
             Some("xn--e1afmkfd.cn"),
         ),
-        ("localhost", "no_suffix", FORMAT, Some("localhost"), None),
+        ("localhost", "reserved", SUFFIX, Some("localhost"), None),
+        ("nosuchtld", "no_suffix", FORMAT, Some("nosuchtld"), None),
         (
             "dncheck.notatld",
             "unknown_suffix",
@@ -1318,6 +1315,7 @@ fn help_lists_every_option_and_value() {
             "hostname",
             "dns",
             "--private",
+            "--reject-mixed-script",
             "--suffix-list <FILE>",
             "--suffixes <FILE>",
             "--words <FILE>",
@@ -1483,4 +1481,46 @@ fn invalid_utf8_argument_anywhere() {
     let text = String::from_utf8(output.stdout).expect("UTF-8 table");
     assert!(text.starts_with("no  \u{FFFD}\u{FFFD}.cn"), "{text}");
     assert!(text.contains("invalid_char"), "{text}");
+}
+
+/// `--reject-mixed-script` refuses what the default flags; `skeleton` is the
+/// registrable domain's UTS #39 skeleton, after `span`.
+#[test]
+fn mixed_script_and_skeleton() {
+    let (status, values) = json(&["pаypal.com", "аррӏе.com", "apple.com"], b"");
+    assert_eq!(status, 0);
+    assert_eq!(
+        values[0]["flags"],
+        serde_json::json!(["idn", "mixed_script"])
+    );
+    assert_eq!(values[1]["flags"], serde_json::json!(["idn", "confusable"]));
+    assert_eq!(values[1]["skeleton"], values[2]["skeleton"]);
+    assert!(values[2]["skeleton"].is_string());
+    let (status, values) = json(
+        &["--reject-mixed-script", "pаypal.com", "例子abc.中国"],
+        b"",
+    );
+    assert_eq!(status, 1);
+    assert_eq!(values[0]["reason"], "mixed_script");
+    assert_eq!(values[0]["code"], "InvalidDomainName.Format");
+    assert_eq!(values[0]["label"], 0);
+    assert_eq!(values[0]["span"], serde_json::json!([0, 7]));
+    assert_eq!(values[1]["ok"], true);
+    // A refusal of the format stage has no forms, so no skeleton.
+    let (_, values) = json(&["a..b"], b"");
+    assert_eq!(values[0]["skeleton"], Value::Null);
+}
+
+/// `variant_key`: one for `中國.cn`, `中国.cn`, `xn--fiqz9s.cn`, `中国。CN`.
+#[test]
+fn variant_key_key() {
+    let (status, values) = json(
+        &["中國.cn", "中国.cn", "xn--fiqz9s.cn", "中国。CN", "a..b"],
+        b"",
+    );
+    assert_eq!(status, 1);
+    for v in &values[..4] {
+        assert_eq!(v["variant_key"], "xn--fiqs8s.cn", "{v}");
+    }
+    assert_eq!(values[4]["variant_key"], Value::Null);
 }

@@ -1,12 +1,18 @@
 //! Differential and property tests against the `idna` crate, the oracle for
 //! UTS #46 (strict flags: STD3 rules, CheckHyphens, CheckBidi, CheckJoiners,
-//! VerifyDnsLength, non-transitional).
+//! VerifyDnsLength, non-transitional): the rule of the `hostname` and `dns`
+//! profiles (`registration` adds IDNA2008, see `tests/idna_test_v2.rs`).
 
-use dncheck::{Checker, Flag, Reason};
+use dncheck::{Checker, Flag, Profile, Reason};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use proptest::prelude::*;
 
 mod common;
+
+/// The profile whose format rules are UTS #46's.
+fn hosts() -> Checker {
+    Checker::builder().profile(Profile::Hostname).build()
+}
 
 fn idna_strict(input: &[u8]) -> Option<String> {
     Uts46::new()
@@ -39,7 +45,7 @@ fn has_newer_code_points(s: &str) -> bool {
 
 /// The oracle comparison for one input: the same verdict and the same ASCII.
 fn agree_with_idna(input: &str) -> Result<(), TestCaseError> {
-    let ours = Checker::default().normalize(input);
+    let ours = hosts().normalize(input);
     let root = matches!(&ours, Ok(v) if v.flags().contains(Flag::RootDot));
     let oracle_input = if root { strip_root(input) } else { input };
     let oracle = idna_strict(oracle_input.as_bytes());
@@ -80,7 +86,7 @@ fn agree_with_idna(input: &str) -> Result<(), TestCaseError> {
 
 /// Properties of every accepted name.
 fn accepted_invariants(input: &[u8]) -> Result<(), TestCaseError> {
-    let checker = Checker::default();
+    let checker = hosts();
     match checker.normalize_bytes(input) {
         Ok(v) => {
             let ascii = v.ascii();
@@ -214,7 +220,7 @@ proptest! {
 /// normalises exactly as idna says (and idna accepts it).
 #[test]
 fn every_fast_code_point_agrees_with_idna() {
-    let checker = Checker::default();
+    let checker = hosts();
     let mut n = 0;
     for c in (0x80..0x40000u32).filter_map(char::from_u32) {
         if !dncheck::__private::is_fast(c) {

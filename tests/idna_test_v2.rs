@@ -5,8 +5,14 @@
 //! and flags it, where VerifyDnsLength would refuse it); any status means the
 //! name is refused with a format-class reason that the status codes allow.
 //! Where accepted, the `toUnicode` column is checked against the U-label form.
+//!
+//! UTS #46 is the rule of the `hostname` and `dns` profiles, so the file is
+//! run under both (in `dns`, the lines with `_`, which that profile allows
+//! in ASCII labels, are left out). The `registration` profile adds IDNA2008
+//! (`disallowed`, `context`): there, every line the file refuses is still
+//! refused (`registration_refuses_what_uts46_refuses`).
 
-use dncheck::{Checker, Flag, Reason};
+use dncheck::{Checker, Flag, Profile, Reason};
 
 const FILE: &str = include_str!("data/IdnaTestV2.txt");
 
@@ -75,7 +81,47 @@ fn parse_status(s: &str) -> Vec<String> {
 
 #[test]
 fn idna_test_v2() {
-    let checker = Checker::default();
+    run(Profile::Hostname);
+}
+
+#[test]
+fn idna_test_v2_dns() {
+    run(Profile::Dns);
+}
+
+/// Registration is UTS #46 and IDNA2008: what the file refuses stays refused,
+/// and what it accepts is accepted with the same forms or refused as
+/// `disallowed` or `context`.
+#[test]
+fn registration_refuses_what_uts46_refuses() {
+    let hosts = Checker::builder().profile(Profile::Hostname).build();
+    let registrar = Checker::default();
+    let mut idna2008 = 0;
+    for line in FILE.lines() {
+        let line = line.split('#').next().unwrap();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let source = field(line.split(';').next().unwrap().trim());
+        match (hosts.normalize(&source), registrar.normalize(&source)) {
+            (Err(h), Err(r)) => assert_eq!(h, r, "{source:?}"),
+            (Err(h), Ok(_)) => panic!("{source:?}: registration accepts, hostname refuses ({h})"),
+            (Ok(h), Ok(r)) => assert_eq!(h, r, "{source:?}"),
+            (Ok(_), Err(r)) => {
+                assert!(
+                    matches!(r.reason(), Reason::Disallowed | Reason::Context),
+                    "{source:?}: {r}"
+                );
+                idna2008 += 1;
+            }
+        }
+    }
+    eprintln!("IdnaTestV2: {idna2008} names UTS #46 accepts and IDNA2008 refuses");
+    assert!(idna2008 > 0);
+}
+
+fn run(profile: Profile) {
+    let checker = Checker::builder().profile(profile).build();
     let mut lines = 0;
     let mut accepted = 0;
     let mut failures = Vec::new();
@@ -103,6 +149,11 @@ fn idna_test_v2() {
         } else {
             parse_status(cols[4])
         };
+        if profile == Profile::Dns
+            && (source.contains(['_', '\u{FF3F}']) || to_ascii_n.contains('_'))
+        {
+            continue;
+        }
         lines += 1;
         let result = checker.normalize(&source);
         // A root dot is accepted and flagged: A4_2 for the empty root label
@@ -171,7 +222,10 @@ fn idna_test_v2() {
         "IdnaTestV2: {lines} lines, {accepted} accepted, {} failures",
         failures.len()
     );
-    assert!(lines > 6000, "the file was not read: {lines} lines");
+    assert!(
+        lines > 6000,
+        "{profile}: the file was not read: {lines} lines"
+    );
     assert!(
         failures.is_empty(),
         "{} of {lines} IdnaTestV2 lines failed",
@@ -188,7 +242,7 @@ fn idna_test_v2() {
 #[test]
 fn newer_unicode_is_refused() {
     use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-    let checker = Checker::default();
+    let checker = Checker::builder().profile(Profile::Hostname).build();
     for name in ["\u{3e8ac}.com", "a\u{3f8cd}b.cn", "xn--t92s.com"] {
         let idna = Uts46::new().to_ascii(
             name.as_bytes(),

@@ -17,7 +17,9 @@ mod fast;
 mod fold;
 mod han;
 mod idn_tlds;
+mod idna2008;
 mod psl;
+mod registry;
 mod words;
 
 /// One generated file: its path under the repository root and its text.
@@ -36,6 +38,8 @@ fn main() {
         idn_tlds::generate(&root),
         fold::generate(&root),
         words::generate(&root),
+        idna2008::generate(&root),
+        registry::generate(&root),
     ];
     let mut stale = Vec::new();
     for out in outputs {

@@ -25,6 +25,7 @@ Prints one line per input, in input order.";
 const AFTER_HELP: &str = "\
 JSON keys, in this order: input ok reason code tencent_code message message_zh
 ascii unicode suffix registrable flags restricted label span
+skeleton variant_key
 
 Exit status: 0 all accepted, 1 any refused, 2 usage error, a FILE that cannot
 be read or parsed, or I/O error (a closed output pipe included).";
@@ -57,6 +58,11 @@ pub struct Args {
     /// suffixes; default: ICANN only
     #[arg(long)]
     pub private: bool,
+
+    /// Refuse a label that mixes scripts (Latin with Cyrillic, ...) as
+    /// `mixed_script`; default: accept it with the flag `mixed_script`
+    #[arg(long)]
+    pub reject_mixed_script: bool,
 
     /// Use this Public Suffix List file instead of the embedded list
     #[arg(long, value_name = "FILE")]
@@ -117,7 +123,8 @@ impl Args {
     pub fn checker(&self) -> Result<Checker, String> {
         let mut builder = Checker::builder()
             .profile(self.profile)
-            .private(self.private);
+            .private(self.private)
+            .reject_mixed_script(self.reject_mixed_script);
         if let Some(path) = &self.suffix_list {
             const OPTION: &str = "--suffix-list";
             let text = read_text(OPTION, path)?;

@@ -29,6 +29,11 @@ pub struct Record<'a> {
     pub restricted: &'a [&'a str],
     pub label: Option<usize>,
     pub span: Option<[usize; 2]>,
+    /// The UTS #39 skeleton of the registrable domain (`Verdict::skeleton`).
+    pub skeleton: Option<String>,
+    /// The canonical key with traditional Han folded to simplified
+    /// (`Verdict::variant_key`).
+    pub variant_key: Option<String>,
 }
 
 impl<'a> Record<'a> {
@@ -64,6 +69,8 @@ impl<'a> Record<'a> {
             restricted,
             label: rejection.and_then(Rejection::label),
             span: span.map(|span| [span.start, span.end]),
+            skeleton: verdict.map(Verdict::skeleton),
+            variant_key: verdict.map(|v| v.variant_key().into_owned()),
         }
     }
 }

@@ -18,3 +18,9 @@ pub(crate) mod words;
 
 #[rustfmt::skip]
 pub(crate) mod idn_tlds;
+
+#[rustfmt::skip]
+pub(crate) mod idna2008;
+
+#[rustfmt::skip]
+pub(crate) mod registry;

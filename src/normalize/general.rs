@@ -17,6 +17,29 @@ use crate::utf8::decode_checked;
 /// The UTS #46 data of the `idna` crate (ICU4X compiled data; no start-up work).
 static DATA: Adapter = Adapter::new();
 
+/// The input span of the code point of the input label at `label` (a byte
+/// range of `input`) that maps to `bad` under UTS #46; the whole label if
+/// none does on its own (an `xn--` label, or a composition).
+pub(super) fn locate_mapped(
+    input: &[u8],
+    label: core::ops::Range<usize>,
+    bad: char,
+) -> core::ops::Range<usize> {
+    let bytes = &input[label.clone()];
+    if bytes.len() >= 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
+        return label;
+    }
+    let Ok(text) = core::str::from_utf8(bytes) else {
+        return label;
+    };
+    for (off, c) in text.char_indices() {
+        if c == bad || DATA.map_normalize(core::iter::once(c)).any(|m| m == bad) {
+            return label.start + off..label.start + off + c.len_utf8();
+        }
+    }
+    label
+}
+
 /// The normaliser's state over one name.
 ///
 /// Both forms start out *borrowed*: as long as the input is canonical, the
@@ -498,11 +521,14 @@ impl<'h> Normalizer<'h, '_> {
         let fast = push_chars::<true>(self.unicode, chars);
         if !fast {
             // The decoded label must be valid and NFC exactly as it stands.
+            // `normalize_validate` writes U+FFFD for a disallowed code point,
+            // so U+FFFD itself (disallowed) would pass the comparison: it is
+            // refused here, as `slow_label` refuses it typed directly.
             let valid = chars.iter().all(|&c| {
                 if c.is_ascii() {
                     ascii_allowed(c as u8, false)
                 } else {
-                    !is_newer_than_pinned(c)
+                    c != '\u{FFFD}' && !is_newer_than_pinned(c)
                 }
             }) && DATA
                 .normalize_validate(chars.iter().copied())

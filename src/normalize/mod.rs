@@ -30,7 +30,7 @@ use smallvec::SmallVec;
 
 use crate::flags::{Flag, Flags};
 use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_NAME};
-use crate::labels::strip_root_dot;
+use crate::labels::{input_label_span, strip_root_dot};
 use crate::reason::{Reason, Rejection};
 use general::Normalizer;
 use plain::is_plain_idn;
@@ -117,6 +117,16 @@ impl<'h> Normalized<'h> {
         }
     }
 
+    /// [`unicode`](Self::unicode) as bytes, without a UTF-8 check.
+    #[inline]
+    pub(crate) fn unicode_bytes(&self) -> &[u8] {
+        match self.unicode_at {
+            UnicodeAt::Ascii => self.ascii().as_bytes(),
+            UnicodeAt::Input(input) => input.as_bytes(),
+            UnicodeAt::Buffer => &self.buf[self.ascii_len..],
+        }
+    }
+
     /// The forms, for the later stages.
     #[inline]
     pub(crate) fn forms(&self) -> Forms<'_> {
@@ -124,12 +134,70 @@ impl<'h> Normalized<'h> {
             ascii: self.ascii(),
             unicode: self.unicode(),
             input: self.input,
+            idn: self.flags.contains(Flag::Idn),
         }
     }
 }
 
+/// IDNA2008 (the `registration` profile's rule, [`crate::idna2008`]) over
+/// the U-label form of a name that has an internationalised label: every
+/// code point PVALID, or CONTEXTO in its context. A refusal (`disallowed`,
+/// `context`) is located at the input's code point that maps to the one at
+/// fault, or at the whole label where none does alone (an `xn--` label).
+///
+/// One pass over the bytes, no copy: ASCII (LDH and dots) is PVALID by
+/// construction, and so is the CJK block; only a name with a code point
+/// that is neither PVALID nor a joiner (which UTS #46 checked) goes label by
+/// label.
+#[inline]
+pub(crate) fn check_idna2008(name: &Normalized<'_>) -> Result<(), Rejection> {
+    let u = name.unicode_bytes();
+    let mut i = 0;
+    while i < u.len() {
+        if u[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (c, width) = crate::utf8::decode(u, i);
+        if !CJK_UNIFIED.contains(&c) {
+            let c = char::from_u32(c).unwrap_or_default();
+            if !matches!(
+                crate::idna2008::property(c),
+                crate::idna2008::Property::Pvalid | crate::idna2008::Property::ContextJ
+            ) {
+                return idna2008_labels(name);
+            }
+        }
+        i += width;
+    }
+    Ok(())
+}
+
+/// [`check_idna2008`] label by label, for a name with a code point that
+/// needs a closer look.
+#[cold]
+#[inline(never)]
+fn idna2008_labels(name: &Normalized<'_>) -> Result<(), Rejection> {
+    let mut chars: SmallVec<[char; 64]> = SmallVec::new();
+    for (index, label) in name.unicode().split('.').enumerate() {
+        if label.is_ascii() {
+            // LDH: PVALID by construction.
+            continue;
+        }
+        chars.clear();
+        chars.extend(label.chars());
+        if let Err((reason, i)) = crate::idna2008::check_label(&chars) {
+            let input = name.input;
+            let span = general::locate_mapped(input, input_label_span(input, index), chars[i]);
+            return Err(Rejection::new(reason, Some(index), span));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) use plain::CJK_UNIFIED;
 #[cfg(test)]
-pub(crate) use plain::{fullwidth_ldh, in_fast_table, CJK_UNIFIED};
+pub(crate) use plain::{fullwidth_ldh, in_fast_table};
 pub(crate) use plain::{is_fast, is_newer_than_pinned};
 
 /// The stage's common case alone: the input is its own A-label and U-label
@@ -179,6 +247,7 @@ impl<'h> Canonical<'h> {
             ascii: self.ascii,
             unicode: self.ascii,
             input: self.input,
+            idn: false,
         }
     }
 
@@ -207,6 +276,8 @@ pub(crate) struct Forms<'a> {
     pub(crate) unicode: &'a str,
     /// The input, for the spans of refusals.
     pub(crate) input: &'a [u8],
+    /// A label is internationalised ([`Flag::Idn`]).
+    pub(crate) idn: bool,
 }
 
 /// Normalises and format-checks `input` into `out`, which is

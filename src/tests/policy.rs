@@ -74,7 +74,13 @@ const SUFFIX_CASES: &[SuffixCase] = &[
     (HOST, "com", Err((Reason::PublicSuffix, Some(0), 0..3))),
     (REG, "b.ck", Err((Reason::PublicSuffix, Some(0), 0..4))),
     (HOST, "公司.cn", Err((Reason::PublicSuffix, Some(0), 0..9))),
-    (REG, "localhost", Err((Reason::NoSuffix, Some(0), 0..9))),
+    (REG, "localhost", Err((Reason::Reserved, Some(0), 0..9))),
+    (
+        HOST,
+        "foo.localhost",
+        Err((Reason::Reserved, Some(0), 0..13)),
+    ),
+    (REG, "test", Err((Reason::Reserved, Some(0), 0..4))),
     (DNS, "foo.", Err((Reason::PublicSuffix, Some(0), 0..3))), // .foo is a TLD
     (DNS, "nosuchtld.", Err((Reason::NoSuffix, Some(0), 0..9))),
     // Unknown TLD.
@@ -112,26 +118,38 @@ const SUFFIX_CASES: &[SuffixCase] = &[
         Err((Reason::UnknownSuffix, Some(1), 8..11)),
     ),
     // Reserved names, whatever the suffix.
-    (REG, "example.com", Err((Reason::Reserved, None, 0..11))),
+    (REG, "example.com", Err((Reason::Reserved, Some(0), 0..11))),
     (
         HOST,
         "www.example.org.",
-        Err((Reason::Reserved, None, 0..15)),
+        Err((Reason::Reserved, Some(0), 0..15)),
     ),
-    (REG, "foo.test", Err((Reason::Reserved, None, 0..8))),
-    (HOST, "printer.local", Err((Reason::Reserved, None, 0..13))),
-    (REG, "example.onion", Err((Reason::Reserved, None, 0..13))),
+    (REG, "foo.test", Err((Reason::Reserved, Some(0), 0..8))),
+    (
+        HOST,
+        "printer.local",
+        Err((Reason::Reserved, Some(0), 0..13)),
+    ),
+    (
+        REG,
+        "example.onion",
+        Err((Reason::Reserved, Some(0), 0..13)),
+    ),
     (
         REG,
         "router.home.arpa",
-        Err((Reason::Reserved, None, 0..16)),
+        Err((Reason::Reserved, Some(0), 0..16)),
     ),
-    (REG, "corp.internal", Err((Reason::Reserved, None, 0..13))),
-    (REG, "x.alt", Err((Reason::Reserved, None, 0..5))),
+    (
+        REG,
+        "corp.internal",
+        Err((Reason::Reserved, Some(0), 0..13)),
+    ),
+    (REG, "x.alt", Err((Reason::Reserved, Some(0), 0..5))),
     (
         DNS,
         "1.168.192.in-addr.arpa",
-        Err((Reason::Reserved, None, 0..22)),
+        Err((Reason::Reserved, Some(0), 0..22)),
     ),
     (REG, "examples.com", Ok(("com", "examples.com"))),
     // The `chinese` rule of cn, 中国, 中國, 公司, 网络 on the registrable label.
@@ -196,7 +214,8 @@ fn suffix_stage() {
         if let Ok(mut v) = checker.normalize(input) {
             let staged = checker.check_normalized(&mut v);
             assert_eq!(staged.is_ok(), got.is_ok(), "{input:?}");
-            assert!(v.suffix().is_some(), "{input:?}");
+            let ip = matches!(got, Err((Reason::IpLiteral, ..)));
+            assert_eq!(v.suffix().is_some(), !ip, "{input:?}");
         }
     }
 }
@@ -257,6 +276,45 @@ fn suffix_policy_options() {
         Reason::SuffixRule
     );
     assert_eq!(own.suffix_list().version(), None);
+}
+
+/// The fields of a refusal agree with its reason: an IP literal has no
+/// suffix or registrable domain, `localhost` is reserved, and every reason
+/// of the suffix stage names a label.
+#[test]
+fn fields_agree_with_the_reason() {
+    let checker = Checker::default();
+    for input in ["1.2.3.4", "192.168.0.1.", "example.123"] {
+        let mut v = checker.normalize(input).unwrap();
+        let e = checker.check_normalized(&mut v).unwrap_err();
+        assert_eq!(e.reason(), Reason::IpLiteral, "{input}");
+        assert_eq!((v.suffix(), v.registrable()), (None, None), "{input}");
+    }
+    for input in ["localhost", "LocalHost.", "www.localhost", "a.b.localhost"] {
+        let e = checker.check(input).unwrap_err();
+        assert_eq!(e.reason(), Reason::Reserved, "{input}");
+    }
+    let hosts = Checker::builder().profile(Profile::Hostname).build();
+    let sold = Checker::builder()
+        .supported_suffixes(["cn"])
+        .unwrap()
+        .build();
+    let cases: &[(&Checker, &str, Reason)] = &[
+        (&checker, "1.2.3.4", Reason::IpLiteral),
+        (&checker, "com.cn", Reason::PublicSuffix),
+        (&checker, "nosuchtld", Reason::NoSuffix),
+        (&checker, "localhost", Reason::Reserved),
+        (&hosts, "www.example.com", Reason::Reserved),
+        (&checker, "example.notatld", Reason::UnknownSuffix),
+        (&sold, "example.com.cn", Reason::UnsupportedSuffix),
+        (&checker, "www.example.cn", Reason::Subdomain),
+        (&checker, "пример.cn", Reason::SuffixRule),
+    ];
+    for &(checker, input, reason) in cases {
+        let e = checker.check(input).unwrap_err();
+        assert_eq!(e.reason(), reason, "{input}");
+        assert!(e.label().is_some(), "{input}: no label");
+    }
 }
 
 #[test]
