@@ -1,77 +1,181 @@
 //! The JSON output, and the record of one result that the table is drawn
 //! from too.
 
-use std::io::{self, Write};
+use dncheck::{Flags, Reason, Rejection, Verdict, WordList};
 
-use dncheck::{Flags, Reason, Rejection, Verdict};
-use serde::Serialize;
+use super::{jsonw, Input};
 
-/// One result line, in the field order of the JSON contract.
-///
-/// A derived `Serialize` on a struct writes fields in declaration order (no
-/// map, so no key sorting), which makes this declaration the single place
-/// where the order of the keys is fixed. Do not reorder the fields.
-#[derive(Serialize)]
+/// One result line. [`write_line`] writes its keys in the order of the
+/// contract; do not reorder them there.
 pub struct Record<'a> {
-    pub input: &'a str,
+    pub input: Input<'a>,
     pub ok: bool,
-    pub reason: Option<&'static str>,
-    pub code: Option<&'static str>,
-    pub tencent_code: Option<&'static str>,
-    pub message: Option<&'static str>,
-    pub message_zh: Option<&'static str>,
+    pub reason: Option<Reason>,
     pub ascii: Option<&'a str>,
     pub unicode: Option<&'a str>,
     pub suffix: Option<&'a str>,
     pub registrable: Option<&'a str>,
     pub flags: Flags,
-    /// The matched words of the list, as written in it.
-    pub restricted: &'a [&'a str],
+    /// The word list, and the positions in it of the matched words.
+    pub words: Option<&'a WordList>,
+    pub restricted: &'a [usize],
     pub label: Option<usize>,
+    /// `[start, end]`, byte offsets into the input as printed.
     pub span: Option<[usize; 2]>,
 }
 
 impl<'a> Record<'a> {
     /// The record of a name: `verdict` if normalisation succeeded (its
     /// forms are reported whatever came next), `rejection` if some stage
-    /// refused the name, `restricted` the words the words stage found in an
-    /// accepted name (which make it `restricted_word`, not ok).
+    /// refused the name, `restricted` the positions in `words` of the words
+    /// the words stage found in an accepted name (which make it
+    /// `restricted_word`, not ok).
     pub fn new(
-        input: &'a str,
+        input: Input<'a>,
         verdict: Option<&'a Verdict<'_>>,
         rejection: Option<&Rejection>,
-        restricted: &'a [&'a str],
+        words: Option<&'a WordList>,
+        restricted: &'a [usize],
     ) -> Record<'a> {
         let reason = match rejection {
             Some(rejection) => Some(rejection.reason()),
             None if !restricted.is_empty() => Some(Reason::RestrictedWord),
             None => None,
         };
-        let span = rejection.map(Rejection::span);
+        let span = rejection.map(Rejection::span).map(|span| {
+            [
+                input.printed_offset(span.start, false),
+                input.printed_offset(span.end, true),
+            ]
+        });
         Record {
             input,
             ok: reason.is_none(),
-            reason: reason.map(Reason::as_str),
-            code: reason.map(Reason::alibaba_code),
-            tencent_code: reason.and_then(Reason::tencent_code),
-            message: reason.map(Reason::message),
-            message_zh: reason.map(Reason::message_zh),
+            reason,
             ascii: verdict.map(Verdict::ascii),
             unicode: verdict.map(Verdict::unicode),
             suffix: verdict.and_then(Verdict::suffix),
             registrable: verdict.and_then(Verdict::registrable),
             flags: verdict.map(Verdict::flags).unwrap_or_default(),
+            words,
             restricted,
             label: rejection.and_then(Rejection::label),
-            span: span.map(|span| [span.start, span.end]),
+            span,
         }
+    }
+
+    /// The record of an input refused before it was checked.
+    pub fn refused(input: Input<'a>, reason: Reason) -> Record<'a> {
+        Record {
+            input,
+            ok: false,
+            reason: Some(reason),
+            ascii: None,
+            unicode: None,
+            suffix: None,
+            registrable: None,
+            flags: Flags::default(),
+            words: None,
+            restricted: &[],
+            label: None,
+            span: None,
+        }
+    }
+
+    /// The matched words, as the list writes them.
+    pub fn restricted_words(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.restricted
+            .iter()
+            .filter_map(|&i| Some(self.words?.get(i)?.0))
     }
 }
 
-/// Writes `record` as one line of JSON.
-pub fn write_line(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
-    // serde_json's io errors convert back to io::Error with their kind
-    // intact, so a broken pipe is still recognised in `main`.
-    serde_json::to_writer(&mut *out, record).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+/// Appends `record` as one line of JSON, keys in the contract's order.
+pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
+    out.push(b'{');
+    jsonw::key(out, "input", true);
+    r.input.write_json(out);
+    jsonw::key(out, "ok", false);
+    out.extend_from_slice(if r.ok { b"true" } else { b"false" });
+    jsonw::key(out, "reason", false);
+    jsonw::opt_string(out, r.reason.map(Reason::as_str));
+    jsonw::key(out, "code", false);
+    jsonw::opt_string(out, r.reason.map(Reason::alibaba_code));
+    jsonw::key(out, "tencent_code", false);
+    jsonw::opt_string(out, r.reason.and_then(Reason::tencent_code));
+    jsonw::key(out, "message", false);
+    jsonw::opt_string(out, r.reason.map(Reason::message));
+    jsonw::key(out, "message_zh", false);
+    jsonw::opt_string(out, r.reason.map(Reason::message_zh));
+    jsonw::key(out, "ascii", false);
+    jsonw::opt_string(out, r.ascii);
+    jsonw::key(out, "unicode", false);
+    jsonw::opt_string(out, r.unicode);
+    jsonw::key(out, "suffix", false);
+    jsonw::opt_string(out, r.suffix);
+    jsonw::key(out, "registrable", false);
+    jsonw::opt_string(out, r.registrable);
+    jsonw::key(out, "flags", false);
+    out.push(b'[');
+    for (i, flag) in r.flags.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        jsonw::string(out, flag.as_str());
+    }
+    out.push(b']');
+    jsonw::key(out, "restricted", false);
+    out.push(b'[');
+    for (i, word) in r.restricted_words().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        jsonw::string(out, word);
+    }
+    out.push(b']');
+    jsonw::key(out, "label", false);
+    jsonw::opt_uint(out, r.label);
+    jsonw::key(out, "span", false);
+    jsonw::opt_span(out, r.span);
+    out.extend_from_slice(b"}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use dncheck::{Checker, Profile};
+    use serde_json::{json, Value};
+
+    /// The record of `name` as the CLI makes it, written.
+    fn line(checker: &Checker, name: &[u8]) -> Value {
+        let mut out = Vec::new();
+        super::super::Reporter::new(checker, super::super::Format::Json, false)
+            .name(name, &mut out);
+        assert_eq!(out.last(), Some(&b'\n'));
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+        serde_json::from_slice(&out).expect("valid JSON")
+    }
+
+    #[test]
+    fn records_are_valid_json_in_key_order() {
+        let checker = Checker::builder().profile(Profile::Hostname).build();
+        let v = line(&checker, "WWW.例子.中国".as_bytes());
+        assert_eq!(
+            v,
+            json!({
+                "input": "WWW.例子.中国", "ok": true, "reason": null, "code": null,
+                "tencent_code": null, "message": null, "message_zh": null,
+                "ascii": "www.xn--fsqu00a.xn--fiqs8s", "unicode": "www.例子.中国",
+                "suffix": "xn--fiqs8s", "registrable": "xn--fsqu00a.xn--fiqs8s",
+                "flags": ["idn", "mapped"], "restricted": [], "label": null, "span": null
+            })
+        );
+        let v = line(&checker, b"a\"b\\\x01\xff.cn");
+        assert_eq!(v["input"], "a\"b\\\u{1}\u{FFFD}.cn");
+        assert_eq!(v["reason"], "invalid_char");
+        assert_eq!(v["span"], json!([1, 2])); // the quote
+                                              // The span of an invalid byte covers its U+FFFD in the printed input.
+        let v = line(&checker, b"a\xff.cn");
+        assert_eq!(v["input"], "a\u{FFFD}.cn");
+        assert_eq!(v["span"], json!([1, 4]));
+    }
 }

@@ -39,7 +39,8 @@ const REASON_COLUMN: usize = {
 /// ```
 pub fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
     out.write_all(if r.ok { b"ok  " } else { b"no  " })?;
-    let width = write_escaped(out, r.input)?;
+    let input = r.input.printed();
+    let width = write_escaped(out, &input)?;
     pad(out, INPUT_COLUMN.saturating_sub(width) + 2)?;
     if r.ok {
         let ascii = r.ascii.unwrap_or_default();
@@ -61,12 +62,12 @@ pub fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
             write_escaped(out, registrable)?;
         }
     } else {
-        let reason = r.reason.unwrap_or_default();
+        let reason = r.reason.map_or("", Reason::as_str);
         write!(
             out,
             "{reason:<REASON_COLUMN$}  {}  {}",
-            r.code.unwrap_or_default(),
-            r.message.unwrap_or_default(),
+            r.reason.map_or("", Reason::alibaba_code),
+            r.reason.map_or("", Reason::message),
         )?;
         if let Some([start, end]) = r.span {
             out.write_all(b" (")?;
@@ -75,17 +76,13 @@ pub fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
             }
             write!(out, "bytes {start}..{end})")?;
         }
-        if let Some((first, rest)) = r.restricted.split_first() {
-            out.write_all(b": ")?;
-            write_escaped(out, first)?;
-            for word in rest {
-                out.write_all(b", ")?;
-                write_escaped(out, word)?;
-            }
+        for (i, word) in r.restricted_words().enumerate() {
+            out.write_all(if i == 0 { b": " } else { b", " })?;
+            write_escaped(out, word)?;
         }
         // Known only when the suffix stage refused a normalised name; worth
         // a column where it is not the input as typed.
-        if let Some(ascii) = r.ascii.filter(|&a| a != r.input) {
+        if let Some(ascii) = r.ascii.filter(|&a| a != input) {
             out.write_all(b"  ascii ")?;
             write_escaped(out, ascii)?;
         }
