@@ -1691,3 +1691,33 @@ fn answers_each_line_before_eof_with_threads() {
     drop(stdin);
     assert_eq!(child.wait().expect("wait").code(), Some(1));
 }
+
+/// A 300 MB line without a newline, streamed from another process: one
+/// answer, `too_long`, and the line is never held (the peak RSS of this run
+/// is in docs/performance.md, measured with `/usr/bin/time -v`).
+#[cfg(unix)]
+#[test]
+fn huge_line_from_a_stream() {
+    const LEN: u64 = 300_000_000;
+    let mut writer = Command::new("sh")
+        .arg("-c")
+        .arg(format!("head -c {LEN} /dev/zero | tr '\\0' a"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn the writer");
+    let stream = writer.stdout.take().expect("the writer's stdout");
+    let output = Command::new(env!("CARGO_BIN_EXE_dncheck"))
+        .arg("--json")
+        .stdin(Stdio::from(stream))
+        .output()
+        .expect("run dncheck");
+    assert!(writer.wait().expect("wait for the writer").success());
+    assert_eq!(code(&output), 1);
+    let values = json_lines(&output);
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0]["reason"], "too_long");
+    assert_eq!(
+        values[0]["input"],
+        format!("{}…[{LEN} bytes]", "a".repeat(64))
+    );
+}
