@@ -75,10 +75,11 @@
 //!   list has a hit (left of the public suffix) is reported as refused:
 //!   `ok` false, reason `restricted_word`, code `DomainForbidden`,
 //!   `tencent_code` null (Tencent answers `Available=false`,
-//!   `BlackWord=true`), the flag `restricted`, and `restricted` listing the
-//!   matched words as the list writes them, each once; exit status 1.
-//!   `label` and `span` are null (the hits are in the U-label form; the
-//!   library's `Checker::restricted` gives their spans there).
+//!   `BlackWord=true`), the flag `restricted`, and `restricted` listing
+//!   every hit as `{"word", "label", "span"}`, placed in the input (the
+//!   hit's own bytes where the input spells its label as the U-label form
+//!   does, up to ASCII case, else the whole input label); exit status 1.
+//!   `label` and `span` are the first hit's.
 //! * **JSON.** One object a line, always with these keys in this order:
 //!   `input`, `ok`, `reason`, `code` (Alibaba), `tencent_code`, `message`,
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
@@ -94,7 +95,8 @@
 //!   form; `unicode` is the whole name in U-label form. `restricted` is
 //!   `[]` but for `restricted_word`.
 //! * **Table.** `ok`/`no`, the input (controls and invisible format
-//!   characters escaped, so a row is always one line), then for an accepted
+//!   characters escaped, so a row is always one line, and spaces at its
+//!   ends as `\u{20}`), then for an accepted
 //!   name the A-label form, the U-label form when it differs, the flags and
 //!   `registrable NAME` when the registrable domain is not the name itself
 //!   (a subdomain, under `hostname` or `dns`); for a refused name the

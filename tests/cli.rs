@@ -1254,12 +1254,21 @@ fn restricted_words_default_list() {
     assert_eq!(v["code"], "DomainForbidden");
     assert_eq!(v["tencent_code"], Value::Null);
     assert_eq!(v["message_zh"], "域名包含受限词语");
-    assert_eq!(v["restricted"], serde_json::json!(["casino"]));
+    assert_eq!(
+        v["restricted"],
+        serde_json::json!([{"word": "casino", "label": 0, "span": [0, 6]}])
+    );
     assert_eq!(v["flags"], serde_json::json!(["restricted"]));
-    // The forms are filled, the fault has no input span.
+    // The forms are filled; `label` and `span` are the first hit's.
     assert_eq!(v["registrable"], "casino.cn");
-    assert_eq!((&v["label"], &v["span"]), (&Value::Null, &Value::Null));
-    assert_eq!(values[1]["restricted"], serde_json::json!(["登录"]));
+    assert_eq!(
+        (&v["label"], &v["span"]),
+        (&serde_json::json!(0), &serde_json::json!([0, 6]))
+    );
+    assert_eq!(
+        values[1]["restricted"],
+        serde_json::json!([{"word": "登录", "label": 0, "span": [0, 6]}])
+    );
     assert_eq!(values[2]["restricted"], serde_json::json!([]));
     // The table names the words.
     let output = run(&["casino.cn"], b"");
@@ -1267,9 +1276,64 @@ fn restricted_words_default_list() {
     let row = stdout(&output);
     assert!(row.starts_with("no  casino.cn"), "{row}");
     assert!(
-        row.contains("restricted_word") && row.trim_end().ends_with(": casino"),
+        row.contains("restricted_word")
+            && row.trim_end().ends_with(": casino (label 0, bytes 0..6)"),
         "{row}"
     );
+}
+
+#[test]
+fn restricted_hits_every_one_placed_in_the_input() {
+    let (_, values) = json(
+        &["--profile", "hostname"],
+        "casino.WWW.betting-casino.cn\nxn--w2t382c6hg.cn\nｃａｓｉｎｏ。cn\n".as_bytes(),
+    );
+    let hits: Vec<Vec<(String, u64, Value)>> = values
+        .iter()
+        .map(|v| {
+            v["restricted"]
+                .as_array()
+                .expect("an array")
+                .iter()
+                .map(|h| {
+                    (
+                        h["word"].as_str().unwrap_or_default().to_owned(),
+                        h["label"].as_u64().unwrap_or(99),
+                        h["span"].clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let w = |word: &str, label: u64, s: u64, e: u64| {
+        (word.to_owned(), label, serde_json::json!([s, e]))
+    };
+    assert_eq!(
+        hits,
+        [
+            // Every hit, in the order of their ends, in every label.
+            vec![
+                w("casino", 0, 0, 6),
+                w("betting", 2, 11, 18),
+                w("casino", 2, 19, 25)
+            ],
+            // An A-label (登录网): the whole label.
+            vec![w("登录", 0, 0, 14)],
+            // Fullwidth: the whole label, in the input's bytes.
+            vec![w("casino", 0, 0, 18)],
+        ]
+    );
+    assert_eq!(values[0]["label"], 0);
+    assert_eq!(values[0]["span"], serde_json::json!([0, 6]));
+}
+
+#[test]
+fn table_escapes_spaces_at_the_ends() {
+    let output = run(&[" a.cn ", "a b.cn"], b"");
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("no  \\u{20}a.cn\\u{20}  "), "{text}");
+    assert!(rows[1].starts_with("no  a b.cn  "), "{text}");
 }
 
 #[test]
@@ -1292,17 +1356,19 @@ fn words_file() {
     assert_eq!(code(&output), 1);
     let values = json_lines(&output);
     let restricted: Vec<&Value> = values.iter().map(|v| &v["restricted"]).collect();
+    let hit = |word: &str, label: usize, start: usize, end: usize| serde_json::json!([{"word": word, "label": label, "span": [start, end]}]);
     assert_eq!(
         restricted,
         [
-            &serde_json::json!(["shop"]),
+            // Upper case in the input: the hit's own bytes.
+            &hit("shop", 0, 2, 6),
             // Traditional in the list, simplified in the name.
-            &serde_json::json!(["賭博"]),
+            &hit("賭博", 1, 4, 10),
             // Hyphens are ignored: the word as the list writes it.
-            &serde_json::json!(["good-bye"]),
+            &hit("good-bye", 0, 0, 7),
             // The embedded list is replaced, not extended.
             &serde_json::json!([]),
-            &serde_json::json!(["shop"]),
+            &hit("shop", 0, 0, 4),
             // Not across labels.
             &serde_json::json!([]),
         ]
@@ -1339,6 +1405,9 @@ fn help_lists_every_option_and_value() {
             "--suffix-list <FILE>",
             "--suffixes <FILE>",
             "--words <FILE>",
+            "-i, --input <FILE>",
+            "--threads <N>",
+            "--summary",
             "-h, --help",
             "-V, --version",
             "`--`",

@@ -26,6 +26,7 @@ order. A line over 64 KiB is answered `too_long` without being held.";
 const AFTER_HELP: &str = "\
 JSON keys, in this order: input ok reason code tencent_code message message_zh
 ascii unicode suffix registrable flags restricted label span
+(`span`: byte offsets into `input`; `restricted`: each hit as word label span)
 
 Exit status: 0 all accepted, 1 any refused, 2 usage error, a FILE that cannot
 be read or parsed, or I/O error (a closed output pipe included).";

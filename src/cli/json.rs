@@ -3,7 +3,7 @@
 
 use dncheck::{Flags, Reason, Rejection, Verdict, WordList};
 
-use super::{jsonw, Input};
+use super::{jsonw, Found, Input};
 
 /// One result line. [`write_line`] writes its keys in the order of the
 /// contract; do not reorder them there.
@@ -16,9 +16,9 @@ pub struct Record<'a> {
     pub suffix: Option<&'a str>,
     pub registrable: Option<&'a str>,
     pub flags: Flags,
-    /// The word list, and the positions in it of the matched words.
+    /// The word list, and its hits in the name.
     pub words: Option<&'a WordList>,
-    pub restricted: &'a [usize],
+    pub restricted: &'a [Found],
     pub label: Option<usize>,
     /// `[start, end]`, byte offsets into the input as printed.
     pub span: Option<[usize; 2]>,
@@ -27,27 +27,36 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// The record of a name: `verdict` if normalisation succeeded (its
     /// forms are reported whatever came next), `rejection` if some stage
-    /// refused the name, `restricted` the positions in `words` of the words
-    /// the words stage found in an accepted name (which make it
-    /// `restricted_word`, not ok).
+    /// refused the name, `restricted` the hits of `words` the words stage
+    /// found in an accepted name (which make it `restricted_word`, not ok;
+    /// `label` and `span` are then those of the first hit).
     pub fn new(
         input: Input<'a>,
         verdict: Option<&'a Verdict<'_>>,
         rejection: Option<&Rejection>,
         words: Option<&'a WordList>,
-        restricted: &'a [usize],
+        restricted: &'a [Found],
     ) -> Record<'a> {
         let reason = match rejection {
             Some(rejection) => Some(rejection.reason()),
             None if !restricted.is_empty() => Some(Reason::RestrictedWord),
             None => None,
         };
-        let span = rejection.map(Rejection::span).map(|span| {
+        let printed = |[start, end]: [usize; 2]| {
             [
-                input.printed_offset(span.start, false),
-                input.printed_offset(span.end, true),
+                input.printed_offset(start, false),
+                input.printed_offset(end, true),
             ]
-        });
+        };
+        let first = restricted.first().filter(|_| rejection.is_none());
+        let span = match rejection {
+            Some(rejection) => Some(printed([rejection.span().start, rejection.span().end])),
+            None => first.map(|hit| printed(hit.span)),
+        };
+        let label = match rejection {
+            Some(rejection) => rejection.label(),
+            None => first.map(|hit| hit.label),
+        };
         Record {
             input,
             ok: reason.is_none(),
@@ -59,7 +68,7 @@ impl<'a> Record<'a> {
             flags: verdict.map(Verdict::flags).unwrap_or_default(),
             words,
             restricted,
-            label: rejection.and_then(Rejection::label),
+            label,
             span,
         }
     }
@@ -82,11 +91,20 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// The matched words, as the list writes them.
-    pub fn restricted_words(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.restricted
-            .iter()
-            .filter_map(|&i| Some(self.words?.get(i)?.0))
+    /// The hits: each word as the list writes it, its label and its span in
+    /// the input as printed.
+    pub fn hits(&self) -> impl Iterator<Item = (&'a str, usize, [usize; 2])> + '_ {
+        self.restricted.iter().map(|hit| {
+            let word = self
+                .words
+                .and_then(|w| w.get(hit.index))
+                .map_or("", |w| w.0);
+            let span = [
+                self.input.printed_offset(hit.span[0], false),
+                self.input.printed_offset(hit.span[1], true),
+            ];
+            (word, hit.label, span)
+        })
     }
 }
 
@@ -126,11 +144,18 @@ pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
     out.push(b']');
     jsonw::key(out, "restricted", false);
     out.push(b'[');
-    for (i, word) in r.restricted_words().enumerate() {
+    for (i, (word, label, span)) in r.hits().enumerate() {
         if i > 0 {
             out.push(b',');
         }
+        out.push(b'{');
+        jsonw::key(out, "word", true);
         jsonw::string(out, word);
+        jsonw::key(out, "label", false);
+        jsonw::uint(out, label as u64);
+        jsonw::key(out, "span", false);
+        jsonw::opt_span(out, Some(span));
+        out.push(b'}');
     }
     out.push(b']');
     jsonw::key(out, "label", false);

@@ -97,13 +97,84 @@ impl<'a> Input<'a> {
     }
 }
 
+/// A hit of the word list, placed in the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The word's position in the list.
+    pub index: usize,
+    /// The index of the label it is in.
+    pub label: usize,
+    /// `[start, end]`: byte offsets into the input.
+    pub span: [usize; 2],
+}
+
+/// Whether `c` starts a label separator: `.`, or the first byte of `。`
+/// (U+3002), `．` (U+FF0E), `｡` (U+FF61), as UTS #46 maps them to `.`.
+fn separator_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'.', ..] => Some(1),
+        [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x8E, ..] | [0xEF, 0xBD, 0xA1, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The byte range of label `k` of `input` (labels split at every
+/// separator); `None` if it has fewer labels.
+fn input_label(input: &[u8], k: usize) -> Option<(usize, usize)> {
+    let mut label = 0;
+    let mut start = 0;
+    let mut i = 0;
+    while i < input.len() {
+        if let Some(len) = separator_len(&input[i..]) {
+            if label == k {
+                return Some((start, i));
+            }
+            label += 1;
+            i += len;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    (label == k).then_some((start, input.len()))
+}
+
+/// Where in `input` a hit at `span` of the name's U-label form `unicode`
+/// lies: its label's index, and its byte span. Labels correspond one to
+/// one; where the input spells the label as the U-label form does (up to
+/// ASCII case), the span is the hit's own bytes, else (an A-label,
+/// fullwidth or other mapped spelling) the whole input label.
+pub fn input_span(
+    input: &[u8],
+    unicode: &str,
+    span: std::ops::Range<usize>,
+) -> (usize, [usize; 2]) {
+    let before = &unicode.as_bytes()[..span.start];
+    let label = before.iter().filter(|&&b| b == b'.').count();
+    let u_start = before.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
+    let u_end = unicode.as_bytes()[span.start..]
+        .iter()
+        .position(|&b| b == b'.')
+        .map_or(unicode.len(), |i| span.start + i);
+    let Some((start, end)) = input_label(input, label) else {
+        // Cannot happen for a verdict of this input; the whole input then.
+        return (label, [0, input.len()]);
+    };
+    if input[start..end].eq_ignore_ascii_case(&unicode.as_bytes()[u_start..u_end]) {
+        let offset = start + (span.start - u_start);
+        (label, [offset, offset + span.len()])
+    } else {
+        (label, [start, end])
+    }
+}
+
 /// Checks names and writes their answers; one per thread, with the
 /// scratch space reused from name to name.
 pub struct Reporter<'c> {
     checker: &'c Checker,
     format: Format,
-    /// The list positions of the words matched in the current name.
-    words: Vec<usize>,
+    /// The hits of the word list in the current name.
+    found: Vec<Found>,
     /// Counts for `--summary`, when asked for.
     pub summary: Option<Summary>,
     /// Whether every name so far was accepted.
@@ -115,7 +186,7 @@ impl<'c> Reporter<'c> {
         Reporter {
             checker,
             format,
-            words: Vec::new(),
+            found: Vec::new(),
             summary: summary.then(Summary::default),
             all_ok: true,
         }
@@ -155,23 +226,27 @@ impl<'c> Reporter<'c> {
             Ok(verdict) => (Some(verdict), suffix_refusal.as_ref()),
             Err(rejection) => (None, Some(rejection)),
         };
-        // The matched list words, each once, in the order of their first hit.
-        self.words.clear();
+        // Every hit of the word list, in the order the search gives them
+        // (by their end), each placed in the input.
+        self.found.clear();
         if let Some(verdict) = verdict.filter(|_| rejection.is_none()) {
             for hit in checker.restricted(verdict) {
-                if !self.words.contains(&hit.index()) {
-                    self.words.push(hit.index());
-                }
+                let (label, span) = input_span(name, verdict.unicode(), hit.span());
+                self.found.push(Found {
+                    index: hit.index(),
+                    label,
+                    span,
+                });
             }
         }
         let input = Input {
             bytes: name,
             long: None,
         };
-        let words = std::mem::take(&mut self.words);
-        let record = Record::new(input, verdict, rejection, checker.words(), &words);
+        let found = std::mem::take(&mut self.found);
+        let record = Record::new(input, verdict, rejection, checker.words(), &found);
         let ok = self.write(&record, out);
-        self.words = words;
+        self.found = found;
         ok
     }
 
@@ -212,6 +287,38 @@ mod tests {
         };
         assert_eq!(plain.printed_offset(6, false), 6);
         assert_eq!(plain.printed_offset(9, true), 9);
+    }
+
+    #[test]
+    fn hits_placed_in_the_input() {
+        type Case = (
+            &'static str,
+            &'static str,
+            std::ops::Range<usize>,
+            (usize, [usize; 2]),
+        );
+        let cases: &[Case] = &[
+            ("secure-login.cn", "secure-login.cn", 7..12, (0, [7, 12])),
+            (
+                "WWW.Secure-Login.CN",
+                "www.secure-login.cn",
+                11..16,
+                (1, [11, 16]),
+            ),
+            // Ideographic dots are 3 bytes in the input, 1 in the form.
+            ("www。登录网。中国", "www.登录网.中国", 4..10, (1, [6, 12])),
+            // An A-label: the whole label.
+            ("www.xn--cwrw68f.cn", "www.登录网.cn", 4..10, (1, [4, 15])),
+            // Fullwidth: the whole label.
+            ("ｌｏｇｉｎ.cn", "login.cn", 0..5, (0, [0, 15])),
+        ];
+        for (input, unicode, span, expected) in cases {
+            assert_eq!(
+                input_span(input.as_bytes(), unicode, span.clone()),
+                *expected,
+                "{input}"
+            );
+        }
     }
 
     #[test]
