@@ -371,7 +371,49 @@ pub(crate) fn left_of_suffix(unicode: &str, suffix: &str) -> Range<usize> {
 /// The words stage on a name that passed the suffix stage: `true` if the
 /// list has a hit left of the public suffix `suffix` (A-label form) in the
 /// name's U-label form `unicode`.
+///
+/// An ASCII U-label form (most names) takes a byte walk: no UTF-8
+/// decoding, no look-up beyond the 128-entry code table of ASCII, no
+/// iterator, and the range found from the suffix's length alone (an ASCII
+/// U-label form is the A-label form, of which `suffix` is the tail).
 pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
+    let text = unicode.as_bytes();
+    if text.is_ascii() {
+        let Some(end) = text.len().checked_sub(suffix.len() + 1) else {
+            return false; // the name is its suffix: nothing to search
+        };
+        if text[end] == b'.' && text.ends_with(suffix.as_bytes()) {
+            if let Some(hit) = any_hit_ascii(list, &text[..end]) {
+                return hit;
+            }
+        }
+    }
     let range = left_of_suffix(unicode, suffix);
     !range.is_empty() && list.find_in(unicode, range).next().is_some()
+}
+
+/// [`any_hit`] over ASCII `text`: the automaton stepped a byte at a time
+/// through the ASCII code table. `None` if some byte's fold changes the
+/// text's length (no list does that to ASCII; the general walk handles it).
+#[inline]
+fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
+    let root = list.slots[0];
+    let (mut state, mut rec) = (0, root);
+    for &b in text {
+        let code = list.ascii[usize::from(b & 0x7F)];
+        if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
+            (state, rec) = list.step_from(state, rec, code);
+            if rec[OUT] != NO_OUT {
+                return Some(true);
+            }
+        } else if code == SKIP {
+            // Ignored (`-`): no step.
+        } else if code < FIRST_CODE {
+            // NONE or SEP (`.`): no word goes on through this byte.
+            (state, rec) = (0, root);
+        } else {
+            return None;
+        }
+    }
+    Some(false)
 }
