@@ -6,7 +6,7 @@
 //! counts do not depend on what else the machine is doing, unlike timings.
 //!
 //! ```text
-//! instructions CATEGORY dncheck|check|check-words|glued|floor|idna [REPS]
+//! instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS]
 //! instructions suffix dncheck|psl|publicsuffix [REPS]
 //! ```
 //!
@@ -47,13 +47,21 @@ const LIST: &str = include_str!("../data/public_suffix_list.dat");
 const WORDS: &str = glue::WORDS;
 
 const USAGE: &str =
-    "usage: instructions CATEGORY dncheck|check|check-words|glued|floor|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
+    "usage: instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
 
 fn main() {
     let args = args::Args::get();
     if !args.measure && args.rest.is_empty() {
         // A smoke test: every function once.
-        for which in ["dncheck", "check", "check-words", "glued", "floor", "idna"] {
+        for which in [
+            "dncheck",
+            "check",
+            "check-words",
+            "check-no-words",
+            "glued",
+            "floor",
+            "idna",
+        ] {
             names("all", which, 1);
         }
         for which in ["dncheck", "psl", "publicsuffix"] {
@@ -80,6 +88,10 @@ fn names(category: &str, which: &str, reps: usize) {
     }
     let checker = Checker::default();
     let hosts = Checker::builder().profile(Profile::Hostname).build();
+    let hosts_no_words = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
+        .build();
     let hosts_words = Checker::builder()
         .profile(Profile::Hostname)
         .words(WordList::parse(WORDS).expect("benches/data/words.txt parses"))
@@ -109,6 +121,13 @@ fn names(category: &str, which: &str, reps: usize) {
                     black_box(&r);
                     r.is_ok()
                 }
+                "check-no-words" => {
+                    // Without the words stage: the difference to
+                    // `check-words` is that stage's cost.
+                    let r = hosts_no_words.check(black_box(name));
+                    black_box(&r);
+                    r.is_ok()
+                }
                 "glued" => {
                     let glued = glued.as_ref().expect("built for glued");
                     let r = glued.check(black_box(name));
@@ -127,7 +146,7 @@ fn names(category: &str, which: &str, reps: usize) {
                     r.is_ok()
                 }
                 _ => args::usage(&format!(
-                    "unknown function {which:?}: dncheck, check, check-words, glued, floor or idna"
+                    "unknown function {which:?}: dncheck, check, check-words, check-no-words, glued, floor or idna"
                 )),
             };
             accepted += usize::from(ok);

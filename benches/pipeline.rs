@@ -7,7 +7,9 @@
 //! * `glued`: `idna::domain_to_ascii_strict` -> `psl::domain` ->
 //!   `idna::domain_to_unicode` -> an `aho-corasick` search of the same
 //!   2,000 words in the labels left of the suffix (`benches/common/glue.rs`);
-//! * `floor`: lowercase and split on dots, the least any pipeline does.
+//! * `floor`: lowercase and split on dots, the least any pipeline does;
+//! * `dncheck_no_words`: `Checker::check` without the words stage, so that
+//!   the difference to `dncheck` is that stage's cost.
 //!
 //! `scripts/measure.sh pipeline` runs it and prints the table of ns/name
 //! and ratios (`scripts/measure.sh instructions-pipeline` counts
@@ -30,6 +32,10 @@ fn bench_pipeline(c: &mut Criterion) {
     let checker = Checker::builder()
         .profile(Profile::Hostname)
         .words(WordList::parse(glue::WORDS).expect("benches/data/words.txt parses"))
+        .build();
+    let no_words = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
         .build();
     let glued = glue::Glue::new();
     let mut categories: Vec<&str> = corpus::CATEGORIES.to_vec();
@@ -70,6 +76,13 @@ fn bench_pipeline(c: &mut Criterion) {
             b.iter(|| {
                 for &name in &names {
                     black_box(glue::floor(black_box(name)));
+                }
+            });
+        });
+        group.bench_function("dncheck_no_words", |b| {
+            b.iter(|| {
+                for &name in &names {
+                    black_box(&no_words.check(black_box(name)));
                 }
             });
         });

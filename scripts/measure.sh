@@ -141,8 +141,8 @@ instructions | instructions-check)
         echo "| category | dncheck instr/name | Uts46::to_ascii instr/name | ratio |"
         echo "|---|---:|---:|---:|"
     else
-        echo "| category | Checker::check instr/name | with 2,000 words instr/name |"
-        echo "|---|---:|---:|"
+        echo "| category | Checker::check instr/name | with 2,000 words instr/name | without words instr/name | words stage (2,000 words) instr/name |"
+        echo "|---|---:|---:|---:|---:|"
     fi
     for c in "${categories[@]}"; do
         n=$(corpus_names "$c")
@@ -151,7 +151,9 @@ instructions | instructions-check)
             i=$(per_name "$n" "$c" idna)
             printf '| `%s` | %d | %d | %s |\n' "$c" "$d" "$i" "$(python3 -c "print(f'{$i/$d:.1f}x')")"
         else
-            printf '| `%s` | %d | %d |\n' "$c" "$(per_name "$n" "$c" check)" "$(per_name "$n" "$c" check-words)"
+            w=$(per_name "$n" "$c" check-words)
+            o=$(per_name "$n" "$c" check-no-words)
+            printf '| `%s` | %d | %d | %d | %d |\n' "$c" "$(per_name "$n" "$c" check)" "$w" "$o" $((w - o))
         fi
     done
     ;;
@@ -161,17 +163,17 @@ pipeline)
 import json, os
 root = "target/criterion"
 cats = ["ascii", "subdomain", "chinese", "other_idn", "punycode", "variant", "invalid", "all"]
-print("| category | dncheck ns/name | glued ns/name | floor ns/name | glued / dncheck | dncheck / floor |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| category | dncheck ns/name | glued ns/name | floor ns/name | glued / dncheck | dncheck / floor | words stage ns/name |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for c in cats:
     t = {}
-    for f in ["dncheck", "glued", "floor"]:
+    for f in ["dncheck", "glued", "floor", "dncheck_no_words"]:
         path = os.path.join(root, f"pipeline_{c}", f, "new", "estimates.json")
         bench = os.path.join(root, f"pipeline_{c}", f, "new", "benchmark.json")
         est = json.load(open(path))["median"]["point_estimate"]
         n = json.load(open(bench))["throughput"]["Elements"]
         t[f] = est / n
-    print(f"| `{c}` | {t['dncheck']:.1f} | {t['glued']:.1f} | {t['floor']:.1f} | {t['glued']/t['dncheck']:.2f}x | {t['dncheck']/t['floor']:.1f}x |")
+    print(f"| `{c}` | {t['dncheck']:.1f} | {t['glued']:.1f} | {t['floor']:.1f} | {t['glued']/t['dncheck']:.2f}x | {t['dncheck']/t['floor']:.1f}x | {t['dncheck'] - t['dncheck_no_words']:.1f} |")
 PY
     ;;
 instructions-pipeline)

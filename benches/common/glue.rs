@@ -61,7 +61,9 @@ pub fn floor(name: &str) -> (usize, u32) {
         if b == b'.' {
             labels += 1;
         } else {
-            sum = sum.wrapping_mul(31).wrapping_add(u32::from(b.to_ascii_lowercase()));
+            sum = sum
+                .wrapping_mul(31)
+                .wrapping_add(u32::from(b.to_ascii_lowercase()));
         }
     }
     (labels, sum)
