@@ -393,24 +393,41 @@ pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
 }
 
 /// [`any_hit`] over ASCII `text`: the automaton stepped a byte at a time
-/// through the ASCII code table. `None` if some byte's fold changes the
-/// text's length (no list does that to ASCII; the general walk handles it).
+/// through the ASCII code table, as [`WordList::step`] steps it. `None` if
+/// some byte's fold changes the text's length (no list does that to ASCII;
+/// the general walk handles it).
 #[inline]
 fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
-    let root = list.slots[0];
-    let (mut state, mut rec) = (0, root);
+    let slots = &*list.slots;
+    // Only the state's number is carried; each probe reads the two words
+    // it needs of a slot, not the whole slot.
+    let mut s = 0u32;
     for &b in text {
         let code = list.ascii[usize::from(b & 0x7F)];
         if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
-            (state, rec) = list.step_from(state, rec, code);
-            if rec[OUT] != NO_OUT {
-                return Some(true);
+            let code = u32::from(code);
+            loop {
+                let from = slots.get(s as usize)?;
+                let t = from[BASE].wrapping_add(code);
+                if let Some(to) = slots.get(t as usize) {
+                    if to[CHECK] == s {
+                        if to[OUT] != NO_OUT {
+                            return Some(true);
+                        }
+                        s = t;
+                        break;
+                    }
+                }
+                if s == 0 {
+                    break;
+                }
+                s = from[FAIL];
             }
         } else if code == SKIP {
             // Ignored (`-`): no step.
         } else if code < FIRST_CODE {
             // NONE or SEP (`.`): no word goes on through this byte.
-            (state, rec) = (0, root);
+            s = 0;
         } else {
             return None;
         }
