@@ -108,32 +108,54 @@ impl<'a> Record<'a> {
     }
 }
 
+/// `,"KEY":` as one string (`{"KEY":` for the first), so that each key
+/// is one copy.
+macro_rules! key {
+    (first $key:literal) => {
+        concat!("{\"", $key, "\":").as_bytes()
+    };
+    ($key:literal) => {
+        concat!(",\"", $key, "\":").as_bytes()
+    };
+}
+
 /// Appends `record` as one line of JSON, keys in the contract's order.
 pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
-    out.push(b'{');
-    jsonw::key(out, "input", true);
+    out.reserve(512);
+    out.extend_from_slice(key!(first "input"));
     r.input.write_json(out);
-    jsonw::key(out, "ok", false);
-    out.extend_from_slice(if r.ok { b"true" } else { b"false" });
-    jsonw::key(out, "reason", false);
-    jsonw::opt_string(out, r.reason.map(Reason::as_str));
-    jsonw::key(out, "code", false);
-    jsonw::opt_string(out, r.reason.map(Reason::alibaba_code));
-    jsonw::key(out, "tencent_code", false);
-    jsonw::opt_string(out, r.reason.and_then(Reason::tencent_code));
-    jsonw::key(out, "message", false);
-    jsonw::opt_string(out, r.reason.map(Reason::message));
-    jsonw::key(out, "message_zh", false);
-    jsonw::opt_string(out, r.reason.map(Reason::message_zh));
-    jsonw::key(out, "ascii", false);
+    match r.reason {
+        // An accepted name: six keys known in advance, one copy.
+        None => out.extend_from_slice(
+            concat!(
+                ",\"ok\":true,\"reason\":null,\"code\":null,\"tencent_code\":null,",
+                "\"message\":null,\"message_zh\":null"
+            )
+            .as_bytes(),
+        ),
+        Some(reason) => {
+            out.extend_from_slice(b",\"ok\":false");
+            out.extend_from_slice(key!("reason"));
+            jsonw::string(out, reason.as_str());
+            out.extend_from_slice(key!("code"));
+            jsonw::string(out, reason.alibaba_code());
+            out.extend_from_slice(key!("tencent_code"));
+            jsonw::opt_string(out, reason.tencent_code());
+            out.extend_from_slice(key!("message"));
+            jsonw::string(out, reason.message());
+            out.extend_from_slice(key!("message_zh"));
+            jsonw::string(out, reason.message_zh());
+        }
+    }
+    out.extend_from_slice(key!("ascii"));
     jsonw::opt_string(out, r.ascii);
-    jsonw::key(out, "unicode", false);
+    out.extend_from_slice(key!("unicode"));
     jsonw::opt_string(out, r.unicode);
-    jsonw::key(out, "suffix", false);
+    out.extend_from_slice(key!("suffix"));
     jsonw::opt_string(out, r.suffix);
-    jsonw::key(out, "registrable", false);
+    out.extend_from_slice(key!("registrable"));
     jsonw::opt_string(out, r.registrable);
-    jsonw::key(out, "flags", false);
+    out.extend_from_slice(key!("flags"));
     out.push(b'[');
     for (i, flag) in r.flags.iter().enumerate() {
         if i > 0 {
@@ -142,25 +164,24 @@ pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
         jsonw::string(out, flag.as_str());
     }
     out.push(b']');
-    jsonw::key(out, "restricted", false);
+    out.extend_from_slice(key!("restricted"));
     out.push(b'[');
     for (i, (word, label, span)) in r.hits().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.push(b'{');
-        jsonw::key(out, "word", true);
+        out.extend_from_slice(key!(first "word"));
         jsonw::string(out, word);
-        jsonw::key(out, "label", false);
+        out.extend_from_slice(key!("label"));
         jsonw::uint(out, label as u64);
-        jsonw::key(out, "span", false);
+        out.extend_from_slice(key!("span"));
         jsonw::opt_span(out, Some(span));
         out.push(b'}');
     }
     out.push(b']');
-    jsonw::key(out, "label", false);
+    out.extend_from_slice(key!("label"));
     jsonw::opt_uint(out, r.label);
-    jsonw::key(out, "span", false);
+    out.extend_from_slice(key!("span"));
     jsonw::opt_span(out, r.span);
     out.extend_from_slice(b"}\n");
 }

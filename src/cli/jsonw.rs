@@ -51,17 +51,28 @@ pub fn lossy_string(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
 }
 
-/// `s` escaped, without quotes.
+/// `s` escaped, without quotes. Eight bytes at a time where none needs
+/// escaping (most of every string), byte by byte around those that do.
 pub fn string_body(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut clean = 0; // start of the run not yet written
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let escape = ESCAPE[usize::from(b)];
+        i += 1;
         if escape == 0 {
             continue;
         }
-        out.extend_from_slice(&bytes[clean..i]);
-        clean = i + 1;
+        out.extend_from_slice(&bytes[clean..i - 1]);
+        clean = i;
         if escape == b'u' {
             out.extend_from_slice(b"\\u00");
             out.push(HEX[usize::from(b >> 4)]);
@@ -72,6 +83,20 @@ pub fn string_body(out: &mut Vec<u8>, s: &str) {
         }
     }
     out.extend_from_slice(&bytes[clean..]);
+}
+
+/// Whether some byte of `word` is below 0x20, `"` or `\\` (exact: the
+/// borrows of the subtractions run only from bytes that match).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below n (n <= 0x80), for bytes without their high bit.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    below(word, 0x20)
+        | zero(word ^ (ONES * u64::from(b'"')))
+        | zero(word ^ (ONES * u64::from(b'\\')))
+        != 0
 }
 
 /// `null` or the string.
@@ -120,17 +145,6 @@ pub fn opt_uint(out: &mut Vec<u8>, n: Option<usize>) {
     }
 }
 
-/// A key and its colon, after a comma unless `first`. Keys are plain ASCII
-/// the code spells, so they need no escaping.
-pub fn key(out: &mut Vec<u8>, key: &str, first: bool) {
-    if !first {
-        out.push(b',');
-    }
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\":");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +179,33 @@ mod tests {
                 assert_eq!(out, expected.as_bytes());
             }
         }
+    }
+
+    #[test]
+    fn every_byte_at_every_place_of_a_word() {
+        // The eight-byte test against the table, for each byte value at
+        // each of the eight places, among bytes that need no escaping.
+        for b in 0u8..=255 {
+            for place in 0..8 {
+                let mut word = [b'a'; 8];
+                word[place] = b;
+                let expected = ESCAPE[usize::from(b)] != 0;
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(word)),
+                    expected,
+                    "{b:#x} at {place}"
+                );
+            }
+        }
+        // Borrows: a byte that needs escaping beside ones that do not.
+        for w in [
+            *b"\x00\xff\x00\xff\x01\x21\x23\x5d",
+            *b"\x1f\x20\x21\x22\x5b\x5c\x5d\x80",
+        ] {
+            assert!(needs_escape(u64::from_le_bytes(w)));
+        }
+        let clean = *b" !#[]\x7f\x80\xff";
+        assert!(!needs_escape(u64::from_le_bytes(clean)));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod table;
 
 use std::borrow::Cow;
 
-use dncheck::{Checker, Reason};
+use dncheck::{Checker, Flag, Reason};
 
 use self::json::Record;
 use self::lines::Line;
@@ -229,7 +229,10 @@ impl<'c> Reporter<'c> {
         // Every hit of the word list, in the order the search gives them
         // (by their end), each placed in the input.
         self.found.clear();
-        if let Some(verdict) = verdict.filter(|_| rejection.is_none()) {
+        // Searched again only where the words stage found something.
+        let restricted =
+            verdict.filter(|v| rejection.is_none() && v.flags().contains(Flag::Restricted));
+        if let Some(verdict) = restricted {
             for hit in checker.restricted(verdict) {
                 let (label, span) = input_span(name, verdict.unicode(), hit.span());
                 self.found.push(Found {
