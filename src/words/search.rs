@@ -382,7 +382,10 @@ pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
         let Some(end) = text.len().checked_sub(suffix.len() + 1) else {
             return false; // the name is its suffix: nothing to search
         };
-        if text[end] == b'.' && text.ends_with(suffix.as_bytes()) {
+        // An ASCII U-label form is the A-label form (an `xn--` label
+        // decodes to non-ASCII), of which `suffix` is the tail.
+        debug_assert!(text.ends_with(suffix.as_bytes()), "{unicode} {suffix}");
+        if text[end] == b'.' {
             if let Some(hit) = any_hit_ascii(list, &text[..end]) {
                 return hit;
             }
@@ -399,22 +402,22 @@ pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
 #[inline]
 fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
     let slots = &*list.slots;
-    // Only the state's number is carried; each probe reads the two words
-    // it needs of a slot, not the whole slot.
-    let mut s = 0u32;
+    let root = slots.first()?;
+    // The state's number and a reference to its slot: a probe reads the two
+    // words of a slot it needs, and copies none.
+    let (mut s, mut from) = (0u32, root);
     for &b in text {
         let code = list.ascii[usize::from(b & 0x7F)];
         if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
             let code = u32::from(code);
             loop {
-                let from = slots.get(s as usize)?;
                 let t = from[BASE].wrapping_add(code);
                 if let Some(to) = slots.get(t as usize) {
                     if to[CHECK] == s {
                         if to[OUT] != NO_OUT {
                             return Some(true);
                         }
-                        s = t;
+                        (s, from) = (t, to);
                         break;
                     }
                 }
@@ -422,12 +425,13 @@ fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
                     break;
                 }
                 s = from[FAIL];
+                from = slots.get(s as usize)?;
             }
         } else if code == SKIP {
             // Ignored (`-`): no step.
         } else if code < FIRST_CODE {
             // NONE or SEP (`.`): no word goes on through this byte.
-            s = 0;
+            (s, from) = (0, root);
         } else {
             return None;
         }
