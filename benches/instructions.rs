@@ -6,14 +6,15 @@
 //! counts do not depend on what else the machine is doing, unlike timings.
 //!
 //! ```text
-//! instructions CATEGORY dncheck|check|idna [REPS]
+//! instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS]
 //! instructions suffix dncheck|psl|publicsuffix [REPS]
 //! ```
 //!
 //! * `CATEGORY` (a corpus category or `all`): `dncheck` is
 //!   `Checker::normalize` (normalisation and the format rules, the work
 //!   `Uts46::to_ascii` does), `check` the whole `Checker::check` in the
-//!   hostname profile with the default words stage, `idna` is
+//!   hostname profile with the default words stage, `check-words` the same
+//!   with the 2,000 words of `benches/data/words.txt`, `idna` is
 //!   `Uts46::to_ascii` with the strict flags (root dot allowed).
 //! * `suffix`: on the ASCII names of the corpus (the names of
 //!   `benches/suffix.rs`), `SuffixList::lookup` + `registrable`,
@@ -31,7 +32,7 @@
 
 use std::hint::black_box;
 
-use dncheck::{Checker, Profile, SuffixList};
+use dncheck::{Checker, Profile, SuffixList, WordList};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use publicsuffix::Psl as _;
 
@@ -39,17 +40,28 @@ use publicsuffix::Psl as _;
 mod args;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/glue.rs"]
+mod glue;
 
 const LIST: &str = include_str!("../data/public_suffix_list.dat");
+const WORDS: &str = glue::WORDS;
 
 const USAGE: &str =
-    "usage: instructions CATEGORY dncheck|check|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
+    "usage: instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
 
 fn main() {
     let args = args::Args::get();
     if !args.measure && args.rest.is_empty() {
         // A smoke test: every function once.
-        for which in ["dncheck", "check", "idna"] {
+        for which in [
+            "dncheck",
+            "check",
+            "check-words",
+            "check-no-words",
+            "glued",
+            "floor",
+            "idna",
+        ] {
             names("all", which, 1);
         }
         for which in ["dncheck", "psl", "publicsuffix"] {
@@ -76,7 +88,16 @@ fn names(category: &str, which: &str, reps: usize) {
     }
     let checker = Checker::default();
     let hosts = Checker::builder().profile(Profile::Hostname).build();
+    let hosts_no_words = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
+        .build();
+    let hosts_words = Checker::builder()
+        .profile(Profile::Hostname)
+        .words(WordList::parse(WORDS).expect("benches/data/words.txt parses"))
+        .build();
     let uts46 = Uts46::new();
+    let glued = (which == "glued").then(glue::Glue::new);
     let mut accepted = 0usize;
     for _ in 0..reps {
         for &name in &names {
@@ -94,6 +115,26 @@ fn names(category: &str, which: &str, reps: usize) {
                     black_box(&r);
                     r.is_ok()
                 }
+                "check-words" => {
+                    // The same with the 2,000-word list.
+                    let r = hosts_words.check(black_box(name));
+                    black_box(&r);
+                    r.is_ok()
+                }
+                "check-no-words" => {
+                    // Without the words stage: the difference to
+                    // `check-words` is that stage's cost.
+                    let r = hosts_no_words.check(black_box(name));
+                    black_box(&r);
+                    r.is_ok()
+                }
+                "glued" => {
+                    let glued = glued.as_ref().expect("built for glued");
+                    let r = glued.check(black_box(name));
+                    black_box(&r);
+                    r.is_some()
+                }
+                "floor" => black_box(glue::floor(black_box(name))).0 > 1,
                 "idna" => {
                     let r = uts46.to_ascii(
                         black_box(name).as_bytes(),
@@ -105,7 +146,7 @@ fn names(category: &str, which: &str, reps: usize) {
                     r.is_ok()
                 }
                 _ => args::usage(&format!(
-                    "unknown function {which:?}: dncheck, check or idna"
+                    "unknown function {which:?}: dncheck, check, check-words, check-no-words, glued, floor or idna"
                 )),
             };
             accepted += usize::from(ok);

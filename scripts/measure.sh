@@ -28,7 +28,17 @@
 #                                   Uts46::to_ascii (needs valgrind)
 #   instructions-check [CATEGORY...]
 #                                   the same for the whole Checker::check
-#                                   (hostname profile, words stage on)
+#                                   (hostname profile, words stage on), with
+#                                   the embedded word list and with the
+#                                   2,000 words of benches/data/words.txt
+#   pipeline                        the whole pipeline (Checker::check with
+#                                   the 2,000 words) against the glued
+#                                   pipeline (idna -> psl -> idna ->
+#                                   aho-corasick) and the floor (lowercase,
+#                                   split on dots), per category, criterion
+#                                   (benches/pipeline.rs), then the table
+#   instructions-pipeline [CATEGORY...]
+#                                   the same three in instructions per name
 #   instructions-suffix             the same for the suffix lookup, psl and
 #                                   publicsuffix
 #   ab-suffix [REV] [ROUNDS] [NAMES_FILE]
@@ -131,8 +141,8 @@ instructions | instructions-check)
         echo "| category | dncheck instr/name | Uts46::to_ascii instr/name | ratio |"
         echo "|---|---:|---:|---:|"
     else
-        echo "| category | Checker::check instr/name |"
-        echo "|---|---:|"
+        echo "| category | Checker::check instr/name | with 2,000 words instr/name | without words instr/name | words stage (2,000 words) instr/name |"
+        echo "|---|---:|---:|---:|---:|"
     fi
     for c in "${categories[@]}"; do
         n=$(corpus_names "$c")
@@ -141,8 +151,43 @@ instructions | instructions-check)
             i=$(per_name "$n" "$c" idna)
             printf '| `%s` | %d | %d | %s |\n' "$c" "$d" "$i" "$(python3 -c "print(f'{$i/$d:.1f}x')")"
         else
-            printf '| `%s` | %d |\n' "$c" "$(per_name "$n" "$c" check)"
+            w=$(per_name "$n" "$c" check-words)
+            o=$(per_name "$n" "$c" check-no-words)
+            printf '| `%s` | %d | %d | %d | %d |\n' "$c" "$(per_name "$n" "$c" check)" "$w" "$o" $((w - o))
         fi
+    done
+    ;;
+pipeline)
+    cargo bench --bench pipeline -- --noplot
+    python3 - <<'PY'
+import json, os
+root = "target/criterion"
+cats = ["ascii", "subdomain", "chinese", "other_idn", "punycode", "variant", "invalid", "all"]
+print("| category | dncheck ns/name | glued ns/name | floor ns/name | glued / dncheck | dncheck / floor | words stage ns/name |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for c in cats:
+    t = {}
+    for f in ["dncheck", "glued", "floor", "dncheck_no_words"]:
+        path = os.path.join(root, f"pipeline_{c}", f, "new", "estimates.json")
+        bench = os.path.join(root, f"pipeline_{c}", f, "new", "benchmark.json")
+        est = json.load(open(path))["median"]["point_estimate"]
+        n = json.load(open(bench))["throughput"]["Elements"]
+        t[f] = est / n
+    print(f"| `{c}` | {t['dncheck']:.1f} | {t['glued']:.1f} | {t['floor']:.1f} | {t['glued']/t['dncheck']:.2f}x | {t['dncheck']/t['floor']:.1f}x | {t['dncheck'] - t['dncheck_no_words']:.1f} |")
+PY
+    ;;
+instructions-pipeline)
+    bin=$(instructions_bin)
+    categories=("$@")
+    [ ${#categories[@]} -gt 0 ] || categories=("${categories_default[@]}")
+    echo "| category | dncheck instr/name | glued instr/name | floor instr/name | glued / dncheck |"
+    echo "|---|---:|---:|---:|---:|"
+    for c in "${categories[@]}"; do
+        n=$(corpus_names "$c")
+        d=$(per_name "$n" "$c" check-words)
+        g=$(per_name "$n" "$c" glued)
+        f=$(per_name "$n" "$c" floor)
+        printf '| `%s` | %d | %d | %d | %s |\n' "$c" "$d" "$g" "$f" "$(python3 -c "print(f'{$g/$d:.1f}x')")"
     done
     ;;
 instructions-suffix)

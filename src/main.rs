@@ -8,12 +8,15 @@
 //!
 //! (docs/design.md, "CLI contract"; this binary is its reference.)
 //!
-//! * **Inputs.** The `DOMAIN` arguments, or, when there are none, standard
+//! * **Inputs.** The `DOMAIN` arguments, then the lines of each `-i FILE`
+//!   in the order given (`-` is standard input), or, with neither, standard
 //!   input, one name a line. Lines end in LF; one `\r` before the LF (CRLF)
 //!   is stripped. A last line without a newline counts; the empty "line"
 //!   after a final newline does not. Empty lines do count (they are refused
 //!   as `empty`). Input is read as bytes, never as text: a line or argument
 //!   that is not UTF-8 is still checked (and refused as `invalid_char`).
+//!   A line over 64 KiB is answered `too_long`, its `input` cut to 64
+//!   bytes plus `…[N bytes]`, without being held (`src/cli/lines.rs`).
 //! * **Outputs.** Exactly one line on standard output per input, in input
 //!   order, whatever the input holds (control characters, invalid UTF-8,
 //!   megabyte lines).
@@ -33,7 +36,8 @@
 //!   FILE` (the supported suffixes, one a line), `--words FILE` (the
 //!   restricted words instead of the embedded example list),
 //!   `--reject-mixed-script` (refuse `mixed_script` instead of flagging
-//!   it), `-h`/`--help`,
+//!   it), `-i FILE` (repeatable, `-` is standard input), `--threads N`,
+//!   `--summary` (counts on standard error), `-h`/`--help`,
 //!   `-V`/`--version` (both print to standard output and exit 0; the first
 //!   of them or of an error decides), and `--` to end options. The command
 //!   line is parsed by clap (`src/cli/args.rs`), whose `--help` lists all of
@@ -72,17 +76,19 @@
 //!   list has a hit (left of the public suffix) is reported as refused:
 //!   `ok` false, reason `restricted_word`, code `DomainForbidden`,
 //!   `tencent_code` null (Tencent answers `Available=false`,
-//!   `BlackWord=true`), the flag `restricted`, and `restricted` listing the
-//!   matched words as the list writes them, each once; exit status 1.
-//!   `label` and `span` are null (the hits are in the U-label form; the
-//!   library's `Checker::restricted` gives their spans there).
+//!   `BlackWord=true`), the flag `restricted`, and `restricted` listing
+//!   every hit as `{"word", "label", "span"}`, placed in the input (the
+//!   hit's own bytes where the input spells its label as the U-label form
+//!   does, up to ASCII case, else the whole input label); exit status 1.
+//!   `label` and `span` are the first hit's.
 //! * **JSON.** One object a line, always with these keys in this order:
 //!   `input`, `ok`, `reason`, `code` (Alibaba), `tencent_code`, `message`,
 //!   `message_zh`, `ascii`, `unicode`, `suffix`, `registrable`, `flags`,
 //!   `restricted`, then `label` and `span` (`[start, end]` byte offsets into
-//!   the input line), then `skeleton` (the UTS #39 skeleton of the
-//!   registrable domain, `null` where `ascii` is) and `variant_key` (the
-//!   canonical key with traditional Han folded to simplified, likewise). Unknown values are `null`; `input` is the input with
+//!   `input` as printed, U+FFFD replacements included), then `skeleton`
+//!   (the UTS #39 skeleton of the registrable domain, `null` where `ascii`
+//!   is) and `variant_key` (the canonical key with traditional Han folded
+//!   to simplified, likewise). Unknown values are `null`; `input` is the input with
 //!   invalid UTF-8 replaced by U+FFFD. `ascii`, `unicode`, `suffix`,
 //!   `registrable` and `flags` are filled whenever normalisation succeeded,
 //!   also when the suffix stage then refuses the name (`unknown_suffix`,
@@ -93,7 +99,8 @@
 //!   form; `unicode` is the whole name in U-label form. `restricted` is
 //!   `[]` but for `restricted_word`.
 //! * **Table.** `ok`/`no`, the input (controls and invisible format
-//!   characters escaped, so a row is always one line), then for an accepted
+//!   characters escaped, so a row is always one line, and spaces at its
+//!   ends as `\u{20}`), then for an accepted
 //!   name the A-label form, the U-label form when it differs, the flags and
 //!   `registrable NAME` when the registrable domain is not the name itself
 //!   (a subdomain, under `hostname` or `dns`); for a refused name the
@@ -106,8 +113,10 @@
 //!
 //! # Streaming
 //!
-//! Standard input is read through one reusable line buffer: at most one line
-//! is held at a time, and the cost is linear in the input. Output is buffered
+//! Input is read through one fixed buffer, at most one line of at most 64
+//! KiB held at a time, and the cost is linear in the input; with
+//! `--threads`, lines go in chunks to worker threads and come back in
+//! order (`src/cli/batch.rs`). Output is buffered
 //! for throughput, but flushed whenever the next input line is not already
 //! buffered, i.e. before `dncheck` could block waiting for input. So a batch
 //! job gets large writes, while an interactive user or a program that keeps
@@ -116,19 +125,15 @@
 
 mod cli;
 
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use dncheck::Checker;
 
 use crate::cli::args::{self, Args};
-use crate::cli::{report, Format};
-
-/// Capacity of the stdin and stdout buffers. Large enough that a batch run
-/// makes few system calls; the line buffer grows separately as lines need.
-const IO_BUF: usize = 64 * 1024;
+use crate::cli::batch::{self, Options, Source};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse_from(std::env::args_os()) {
@@ -160,8 +165,26 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // No names and no `-i`: standard input.
+    let paths = if args.names.is_empty() && args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    let sources = match Source::open_all(&paths) {
+        Ok(sources) => sources,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "dncheck: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let names: Vec<Vec<u8>> = args.names.iter().map(|name| arg_bytes(name)).collect();
-    exit_status(run(&checker, args.format(), &names))
+    let options = Options {
+        format: args.format(),
+        threads: args.threads(),
+        summary: args.summary,
+    };
+    exit_status(batch::run(&checker, &options, &names, &sources))
 }
 
 /// The exit status of a run that came to `outcome` (`Ok(true)`: all
@@ -203,58 +226,4 @@ fn print(text: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(text)?;
     out.flush()
-}
-
-/// Checks every input (`names`, or standard input if there are none) and
-/// writes one line each. `Ok(true)` if all were accepted.
-fn run(checker: &Checker, format: Format, names: &[Vec<u8>]) -> io::Result<bool> {
-    let mut out = BufWriter::with_capacity(IO_BUF, io::stdout().lock());
-    let mut all_ok = true;
-
-    if names.is_empty() {
-        // Our own BufReader (over the locked, itself buffered, stdin) for
-        // `buffer()`: it tells, without blocking, whether the next line is
-        // already in, which decides when to flush (see the module docs).
-        let mut input = BufReader::with_capacity(IO_BUF, io::stdin().lock());
-        // One buffer reused for every line: at most one line in memory.
-        let mut line = Vec::new();
-        loop {
-            // Scans only the bytes `read_until` scans next, so the whole run
-            // stays linear.
-            if !input.buffer().contains(&b'\n') {
-                out.flush()?;
-            }
-            line.clear();
-            if input.read_until(b'\n', &mut line)? == 0 {
-                break; // EOF; an empty segment after the last LF is no line
-            }
-            all_ok &= report(checker, format, strip_eol(&line), &mut out)?;
-        }
-    } else {
-        for name in names {
-            all_ok &= report(checker, format, name, &mut out)?;
-        }
-    }
-
-    out.flush()?;
-    Ok(all_ok)
-}
-
-/// The line without its LF and one CR before it.
-fn strip_eol(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn eol() {
-        assert_eq!(strip_eol(b"a\r\n"), b"a");
-        assert_eq!(strip_eol(b"a\r\r\n"), b"a\r");
-        assert_eq!(strip_eol(b"a"), b"a");
-        assert_eq!(strip_eol(b"\r"), b"");
-    }
 }

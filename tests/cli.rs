@@ -284,7 +284,8 @@ fn invalid_utf8_line_in_the_middle() {
     );
     assert_eq!(values[0]["input"], "one.com");
     assert_eq!(values[1]["input"], "ab\u{FFFD}\u{FFFD}.com");
-    assert_eq!(values[1]["span"], serde_json::json!([2, 3]));
+    // The span indexes the input as printed: the first U+FFFD.
+    assert_eq!(values[1]["span"], serde_json::json!([2, 5]));
     assert_eq!(values[2]["input"], "\u{FFFD}");
     assert_eq!(values[3]["input"], "\u{FFFD}.cn");
     assert_eq!(values[4]["input"], "two.com");
@@ -316,18 +317,34 @@ fn megabyte_line() {
     assert_eq!(status, 1);
     assert_eq!(values.len(), 3);
     assert_eq!(values[0]["ok"], true);
+    // Over 64 KiB: `too_long`, the input cut to 64 bytes and its length.
     for v in &values[1..] {
-        let reason = v["reason"].as_str().unwrap_or_default();
-        assert!(
-            reason == "too_long" || reason == "label_too_long",
-            "{reason}"
-        );
+        assert_eq!(v["reason"], "too_long");
+        assert_eq!(v["label"], Value::Null);
+        let input = v["input"].as_str().unwrap_or_default();
+        assert_eq!(v["span"], serde_json::json!([0, input.len()]));
     }
     assert_eq!(
-        values[1]["input"].as_str().map(str::len),
-        Some((1 << 20) + 4)
+        values[1]["input"],
+        format!("{}…[{} bytes]", "a".repeat(64), (1 << 20) + 4)
     );
-    assert_eq!(values[2]["input"].as_str().map(str::len), Some(1 << 20));
+    assert_eq!(
+        values[2]["input"],
+        format!("{}…[{} bytes]", "b".repeat(64), 1 << 20)
+    );
+}
+
+/// A line of exactly 64 KiB is still checked; one byte more is `too_long`
+/// (CR LF not counted).
+#[test]
+fn line_limit_is_64_kib() {
+    let mut input = vec![b'a'; 65536];
+    input.extend_from_slice(b"\r\n");
+    input.extend(vec![b'a'; 65537]);
+    input.extend_from_slice(b"\r\n");
+    let (_, values) = json(&[], &input);
+    assert_eq!(reasons(&values), ["label_too_long", "too_long"]);
+    assert_eq!(values[0]["input"].as_str().map(str::len), Some(65536));
 }
 
 #[test]
@@ -529,7 +546,8 @@ fn table_invalid_utf8_and_long_lines() {
     let lines: Vec<_> = text.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[0].starts_with("no  ab\u{FFFD}.com"));
-    assert!(lines[1].contains("label_too_long"));
+    assert!(lines[1].starts_with(&format!("no  {}…[100000 bytes]", "x".repeat(64))));
+    assert!(lines[1].contains("too_long"));
     assert!(lines[2].starts_with("ok  ok.com"));
 }
 
@@ -1233,12 +1251,21 @@ fn restricted_words_default_list() {
     assert_eq!(v["code"], "DomainForbidden");
     assert_eq!(v["tencent_code"], Value::Null);
     assert_eq!(v["message_zh"], "域名包含受限词语");
-    assert_eq!(v["restricted"], serde_json::json!(["casino"]));
+    assert_eq!(
+        v["restricted"],
+        serde_json::json!([{"word": "casino", "label": 0, "span": [0, 6]}])
+    );
     assert_eq!(v["flags"], serde_json::json!(["restricted"]));
-    // The forms are filled, the fault has no input span.
+    // The forms are filled; `label` and `span` are the first hit's.
     assert_eq!(v["registrable"], "casino.cn");
-    assert_eq!((&v["label"], &v["span"]), (&Value::Null, &Value::Null));
-    assert_eq!(values[1]["restricted"], serde_json::json!(["登录"]));
+    assert_eq!(
+        (&v["label"], &v["span"]),
+        (&serde_json::json!(0), &serde_json::json!([0, 6]))
+    );
+    assert_eq!(
+        values[1]["restricted"],
+        serde_json::json!([{"word": "登录", "label": 0, "span": [0, 6]}])
+    );
     assert_eq!(values[2]["restricted"], serde_json::json!([]));
     // The table names the words.
     let output = run(&["casino.cn"], b"");
@@ -1246,9 +1273,64 @@ fn restricted_words_default_list() {
     let row = stdout(&output);
     assert!(row.starts_with("no  casino.cn"), "{row}");
     assert!(
-        row.contains("restricted_word") && row.trim_end().ends_with(": casino"),
+        row.contains("restricted_word")
+            && row.trim_end().ends_with(": casino (label 0, bytes 0..6)"),
         "{row}"
     );
+}
+
+#[test]
+fn restricted_hits_every_one_placed_in_the_input() {
+    let (_, values) = json(
+        &["--profile", "hostname"],
+        "casino.WWW.betting-casino.cn\nxn--w2t382c6hg.cn\nｃａｓｉｎｏ。cn\n".as_bytes(),
+    );
+    let hits: Vec<Vec<(String, u64, Value)>> = values
+        .iter()
+        .map(|v| {
+            v["restricted"]
+                .as_array()
+                .expect("an array")
+                .iter()
+                .map(|h| {
+                    (
+                        h["word"].as_str().unwrap_or_default().to_owned(),
+                        h["label"].as_u64().unwrap_or(99),
+                        h["span"].clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let w = |word: &str, label: u64, s: u64, e: u64| {
+        (word.to_owned(), label, serde_json::json!([s, e]))
+    };
+    assert_eq!(
+        hits,
+        [
+            // Every hit, in the order of their ends, in every label.
+            vec![
+                w("casino", 0, 0, 6),
+                w("betting", 2, 11, 18),
+                w("casino", 2, 19, 25)
+            ],
+            // An A-label (登录网): the whole label.
+            vec![w("登录", 0, 0, 14)],
+            // Fullwidth: the whole label, in the input's bytes.
+            vec![w("casino", 0, 0, 18)],
+        ]
+    );
+    assert_eq!(values[0]["label"], 0);
+    assert_eq!(values[0]["span"], serde_json::json!([0, 6]));
+}
+
+#[test]
+fn table_escapes_spaces_at_the_ends() {
+    let output = run(&[" a.cn ", "a b.cn"], b"");
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("no  \\u{20}a.cn\\u{20}  "), "{text}");
+    assert!(rows[1].starts_with("no  a b.cn  "), "{text}");
 }
 
 #[test]
@@ -1271,17 +1353,19 @@ fn words_file() {
     assert_eq!(code(&output), 1);
     let values = json_lines(&output);
     let restricted: Vec<&Value> = values.iter().map(|v| &v["restricted"]).collect();
+    let hit = |word: &str, label: usize, start: usize, end: usize| serde_json::json!([{"word": word, "label": label, "span": [start, end]}]);
     assert_eq!(
         restricted,
         [
-            &serde_json::json!(["shop"]),
+            // Upper case in the input: the hit's own bytes.
+            &hit("shop", 0, 2, 6),
             // Traditional in the list, simplified in the name.
-            &serde_json::json!(["賭博"]),
+            &hit("賭博", 1, 4, 10),
             // Hyphens are ignored: the word as the list writes it.
-            &serde_json::json!(["good-bye"]),
+            &hit("good-bye", 0, 0, 7),
             // The embedded list is replaced, not extended.
             &serde_json::json!([]),
-            &serde_json::json!(["shop"]),
+            &hit("shop", 0, 0, 4),
             // Not across labels.
             &serde_json::json!([]),
         ]
@@ -1319,6 +1403,9 @@ fn help_lists_every_option_and_value() {
             "--suffix-list <FILE>",
             "--suffixes <FILE>",
             "--words <FILE>",
+            "-i, --input <FILE>",
+            "--threads <N>",
+            "--summary",
             "-h, --help",
             "-V, --version",
             "`--`",
@@ -1473,7 +1560,7 @@ fn invalid_utf8_argument_anywhere() {
         let values = json_lines(&output);
         assert_eq!(reasons(&values), ["invalid_char"], "{args:?}");
         assert_eq!(values[0]["input"], "\u{FFFD}\u{FFFD}.cn");
-        assert_eq!(values[0]["span"], serde_json::json!([0, 1]));
+        assert_eq!(values[0]["span"], serde_json::json!([0, 3]));
     }
     // The table too.
     let output = run(&[bad], b"");
@@ -1523,4 +1610,223 @@ fn variant_key_key() {
         assert_eq!(v["variant_key"], "xn--fiqs8s.cn", "{v}");
     }
     assert_eq!(values[4]["variant_key"], Value::Null);
+}
+
+/// A corpus of varied lines: accepted, refused at each stage, invalid
+/// UTF-8, CRLF, empty, long.
+fn varied_lines(n: usize) -> Vec<u8> {
+    let kinds: [&[u8]; 12] = [
+        b"dncheck.cn",
+        "例子.中国".as_bytes(),
+        b"a..b",
+        b"www.dncheck.cn",
+        b"example.notatld",
+        b"ab\xff.com",
+        b"",
+        b"secure-login.cn",
+        b"xn--fsqu00a.xn--fiqs8s",
+        b"WIKIPEDIA.ORG.",
+        b"com.cn\r",
+        b"192.168.0.1",
+    ];
+    let mut input = Vec::new();
+    for i in 0..n {
+        input.extend_from_slice(kinds[i % kinds.len()]);
+        if i % 7 == 0 {
+            input.extend_from_slice(format!("{i}").as_bytes());
+        }
+        if i == n / 2 {
+            input.extend(std::iter::repeat_n(b'z', 70_000));
+        }
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn threads_keep_input_order() {
+    let input = varied_lines(5000);
+    let file = temp_file("threads-order.txt", &input);
+    let one = run(
+        &[
+            OsStr::new("--json"),
+            OsStr::new("--threads=1"),
+            OsStr::new("-i"),
+            file.as_os_str(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&one), 1);
+    assert_eq!(stdout(&one).lines().count(), 5000);
+    for threads in ["2", "3", "8"] {
+        let many = run(
+            &[
+                OsStr::new("--json"),
+                OsStr::new("--threads"),
+                OsStr::new(threads),
+                OsStr::new("-i"),
+                file.as_os_str(),
+            ],
+            b"",
+        );
+        assert_eq!(code(&many), 1, "{threads}");
+        assert_eq!(many.stdout, one.stdout, "--threads {threads}");
+        // Standard input gives the same.
+        let piped = run(&["--json", "--threads", threads], &input);
+        assert_eq!(piped.stdout, one.stdout, "--threads {threads}, stdin");
+    }
+    // The table too.
+    let one = run(
+        &[
+            OsStr::new("--threads=1"),
+            OsStr::new("-i"),
+            file.as_os_str(),
+        ],
+        b"",
+    );
+    let two = run(
+        &[
+            OsStr::new("--threads=2"),
+            OsStr::new("-i"),
+            file.as_os_str(),
+        ],
+        b"",
+    );
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn inputs_names_then_files_in_order() {
+    let a = temp_file("inputs-a.txt", b"a.cn\nb.cn");
+    let b = temp_file("inputs-b.txt", b"c.cn\r\n");
+    for threads in ["1", "2"] {
+        let output = run(
+            &[
+                OsStr::new("--json"),
+                OsStr::new("--threads"),
+                OsStr::new(threads),
+                OsStr::new("-i"),
+                a.as_os_str(),
+                OsStr::new("x.cn"),
+                OsStr::new("--input=-"),
+                OsStr::new("-i"),
+                b.as_os_str(),
+            ],
+            b"stdin.cn\n",
+        );
+        assert_eq!(
+            code(&output),
+            0,
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let inputs: Vec<_> = json_lines(&output)
+            .iter()
+            .map(|v| v["input"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(inputs, ["x.cn", "a.cn", "b.cn", "stdin.cn", "c.cn"]);
+    }
+}
+
+#[test]
+fn missing_input_file_exit_2() {
+    let output = run(&["-i", "/nonexistent/names.txt", "a.cn"], b"");
+    assert_eq!(code(&output), 2);
+    assert!(output.stdout.is_empty());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.starts_with("dncheck: -i /nonexistent/names.txt: cannot read: "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn summary_on_stderr() {
+    let input = b"dncheck.cn\na..b\nwww.dncheck.cn\nexample.notatld\nsecure-login.cn\nz.cn\n";
+    for threads in ["1", "2"] {
+        let output = run(&["--summary", "--threads", threads], input);
+        assert_eq!(code(&output), 1);
+        assert_eq!(stdout(&output).lines().count(), 6);
+        let err = String::from_utf8_lossy(&output.stderr);
+        let rows: Vec<Vec<&str>> = err
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        let count = |key: &str| {
+            rows.iter()
+                .find(|r| r.first() == Some(&key))
+                .and_then(|r| r.get(1).copied())
+                .unwrap_or_else(|| panic!("no row {key}: {err}"))
+        };
+        assert_eq!(count("names"), "6");
+        assert_eq!(count("accepted"), "2");
+        assert_eq!(count("refused"), "4");
+        assert_eq!(count("empty_label"), "1");
+        assert_eq!(count("subdomain"), "1");
+        assert_eq!(count("unknown_suffix"), "1");
+        assert_eq!(count("restricted_word"), "1");
+        assert_eq!(count("cn"), "4");
+        assert_eq!(count("notatld"), "1");
+    }
+    // Without --summary, nothing on stderr.
+    let output = run(&["--threads", "2"], input);
+    assert!(output.stderr.is_empty());
+}
+
+/// With threads, a co-process still gets each answer before it writes the
+/// next line.
+#[test]
+fn answers_each_line_before_eof_with_threads() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dncheck"))
+        .args(["--json", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn dncheck");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    for name in ["dncheck.cn", "a..b", "例子.中国"] {
+        stdin
+            .write_all(format!("{name}\n").as_bytes())
+            .expect("write");
+        stdin.flush().expect("flush");
+        let mut answer = String::new();
+        stdout.read_line(&mut answer).expect("an answer before EOF");
+        let value: Value = serde_json::from_str(&answer).expect("JSON");
+        assert_eq!(value["input"], name);
+    }
+    drop(stdin);
+    assert_eq!(child.wait().expect("wait").code(), Some(1));
+}
+
+/// A 300 MB line without a newline, streamed from another process: one
+/// answer, `too_long`, and the line is never held (the peak RSS of this run
+/// is in docs/performance.md, measured with `/usr/bin/time -v`).
+#[cfg(unix)]
+#[test]
+fn huge_line_from_a_stream() {
+    const LEN: u64 = 300_000_000;
+    let mut writer = Command::new("sh")
+        .arg("-c")
+        .arg(format!("head -c {LEN} /dev/zero | tr '\\0' a"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn the writer");
+    let stream = writer.stdout.take().expect("the writer's stdout");
+    let output = Command::new(env!("CARGO_BIN_EXE_dncheck"))
+        .arg("--json")
+        .stdin(Stdio::from(stream))
+        .output()
+        .expect("run dncheck");
+    assert!(writer.wait().expect("wait for the writer").success());
+    assert_eq!(code(&output), 1);
+    let values = json_lines(&output);
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0]["reason"], "too_long");
+    assert_eq!(
+        values[0]["input"],
+        format!("{}…[{LEN} bytes]", "a".repeat(64))
+    );
 }

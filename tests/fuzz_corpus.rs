@@ -11,6 +11,17 @@ use std::path::{Path, PathBuf};
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
 
+// The CLI's line reader and JSON writer, as the `lines` and `json` targets
+// include them.
+#[path = "../fuzz/cli_invariants.rs"]
+mod cli_invariants;
+#[path = "../src/cli/jsonw.rs"]
+#[allow(dead_code)]
+mod jsonw;
+#[path = "../src/cli/lines.rs"]
+#[allow(dead_code)]
+mod lines;
+
 /// The files of `fuzz/<dir>/`, sorted by name.
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(dir);
@@ -67,4 +78,14 @@ fn suffix_corpus() {
 #[test]
 fn words_corpus() {
     replay("corpus/words", 25, invariants::words_input);
+}
+
+#[test]
+fn lines_corpus() {
+    replay("corpus/lines", 10, cli_invariants::lines_input);
+}
+
+#[test]
+fn json_corpus() {
+    replay("corpus/json", 10, cli_invariants::json_input);
 }

@@ -449,3 +449,32 @@ fn bench_list_takes_a_tenth_of_the_dfa_memory() {
         dfa.memory_usage()
     );
 }
+
+/// The checker's words stage (`Flag::Restricted`, with its byte walk for
+/// ASCII names) agrees with the general search (`Checker::restricted`) on
+/// every corpus name and on generated ASCII names, with the bench's list.
+#[test]
+fn restricted_flag_agrees_with_the_search() {
+    use dncheck::{Checker, Flag, Profile};
+    let checker = Checker::builder()
+        .profile(Profile::Hostname)
+        .words(list(BENCH_WORDS))
+        .build();
+    let mut names: Vec<String> = corpus_names().map(|(_, n)| n.to_owned()).collect();
+    // Hyphens (ignored), upper case, digits, words across labels.
+    for w in ["apple", "blue", "cloud"] {
+        names.push(format!("my-{w}.com"));
+        names.push(format!("x{}.{w}.cn", w.to_uppercase()));
+        names.push(format!("{}-{}.net", &w[..2], &w[2..]));
+        names.push(format!("{}.{}.org", &w[..2], &w[2..]));
+        names.push(format!("{w}.com"));
+    }
+    let mut flagged = 0;
+    for name in &names {
+        let Ok(v) = checker.check(name) else { continue };
+        let flag = v.flags().contains(Flag::Restricted);
+        assert_eq!(flag, checker.restricted(&v).next().is_some(), "{name:?}");
+        flagged += usize::from(flag);
+    }
+    assert!(flagged > 1000, "{flagged}");
+}

@@ -12,20 +12,21 @@ use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, StyledStr, TypedValueParser};
 use clap::error::ContextValue;
-use clap::{CommandFactory, Parser};
+use clap::{ArgAction, CommandFactory, Parser};
 use dncheck::{Checker, Profile, SuffixList, WordList};
 
 use super::Format;
 
 const ABOUT: &str = "dncheck: check whether domain names are acceptable, and say why not.
 
-Checks each DOMAIN, or, with none, each line of standard input (LF or CRLF). \
-Prints one line per input, in input order.";
+Checks each DOMAIN, then each line of each `-i FILE`, or, with neither, each \
+line of standard input (LF or CRLF). Prints one line per input, in input \
+order. A line over 64 KiB is answered `too_long` without being held.";
 
 const AFTER_HELP: &str = "\
 JSON keys, in this order: input ok reason code tencent_code message message_zh
 ascii unicode suffix registrable flags restricted label span
-skeleton variant_key
+skeleton variant_key (`span`: byte offsets into `input`; `restricted`: each hit as word label span)
 
 Exit status: 0 all accepted, 1 any refused, 2 usage error, a FILE that cannot
 be read or parsed, or I/O error (a closed output pipe included).";
@@ -78,8 +79,22 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub words: Option<PathBuf>,
 
-    /// The names to check (none: standard input); every argument after `--`
-    /// is one, and so is a lone `-`
+    /// Check each line of FILE (`-`: standard input), after the DOMAINs;
+    /// repeatable, read in the order given
+    #[arg(short = 'i', long = "input", value_name = "FILE", action = ArgAction::Append)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Check lines on N threads (answers stay in input order); default: the
+    /// available parallelism
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// At the end, counts per reason and per suffix on standard error
+    #[arg(long)]
+    pub summary: bool,
+
+    /// The names to check (none, and no `-i`: standard input); every
+    /// argument after `--` is one, and so is a lone `-`
     #[arg(value_name = "DOMAIN")]
     pub names: Vec<OsString>,
 }
@@ -110,6 +125,15 @@ fn profile_help(profile: Profile) -> Option<&'static str> {
 }
 
 impl Args {
+    /// The threads to check on: `--threads`, else the available
+    /// parallelism.
+    pub fn threads(&self) -> usize {
+        match self.threads {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        }
+    }
+
     pub fn format(&self) -> Format {
         if self.json {
             Format::Json
@@ -355,6 +379,35 @@ mod tests {
         assert!(message.contains("--profile"), "{message}");
         assert!(message.contains("registration, hostname, dns"), "{message}");
         assert!(usage().starts_with("Usage: dncheck [OPTIONS] [DOMAIN]..."));
+    }
+
+    #[test]
+    fn batch_options() {
+        let o = parse(&[
+            "-i",
+            "a.txt",
+            "x.cn",
+            "--input=-",
+            "-i",
+            "b.txt",
+            "--summary",
+        ])
+        .expect("a check");
+        assert_eq!(
+            o.inputs,
+            [
+                PathBuf::from("a.txt"),
+                PathBuf::from("-"),
+                PathBuf::from("b.txt")
+            ]
+        );
+        assert_eq!(o.names, ["x.cn"]);
+        assert!(o.summary);
+        assert_eq!(parse(&["--threads", "3"]).expect("a check").threads(), 3);
+        assert!(parse(&[]).expect("a check").threads() >= 1);
+        for args in [&["--threads", "0"][..], &["--threads=x"], &["-i"], &["-i="]] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
     }
 
     #[test]

@@ -1,33 +1,26 @@
 //! The JSON output, and the record of one result that the table is drawn
 //! from too.
 
-use std::io::{self, Write};
+use dncheck::{Flags, Reason, Rejection, Verdict, WordList};
 
-use dncheck::{Flags, Reason, Rejection, Verdict};
-use serde::Serialize;
+use super::{jsonw, Found, Input};
 
-/// One result line, in the field order of the JSON contract.
-///
-/// A derived `Serialize` on a struct writes fields in declaration order (no
-/// map, so no key sorting), which makes this declaration the single place
-/// where the order of the keys is fixed. Do not reorder the fields.
-#[derive(Serialize)]
+/// One result line. [`write_line`] writes its keys in the order of the
+/// contract; do not reorder them there.
 pub struct Record<'a> {
-    pub input: &'a str,
+    pub input: Input<'a>,
     pub ok: bool,
-    pub reason: Option<&'static str>,
-    pub code: Option<&'static str>,
-    pub tencent_code: Option<&'static str>,
-    pub message: Option<&'static str>,
-    pub message_zh: Option<&'static str>,
+    pub reason: Option<Reason>,
     pub ascii: Option<&'a str>,
     pub unicode: Option<&'a str>,
     pub suffix: Option<&'a str>,
     pub registrable: Option<&'a str>,
     pub flags: Flags,
-    /// The matched words of the list, as written in it.
-    pub restricted: &'a [&'a str],
+    /// The word list, and its hits in the name.
+    pub words: Option<&'a WordList>,
+    pub restricted: &'a [Found],
     pub label: Option<usize>,
+    /// `[start, end]`, byte offsets into the input as printed.
     pub span: Option<[usize; 2]>,
     /// The UTS #39 skeleton of the registrable domain (`Verdict::skeleton`).
     pub skeleton: Option<String>,
@@ -39,46 +32,209 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// The record of a name: `verdict` if normalisation succeeded (its
     /// forms are reported whatever came next), `rejection` if some stage
-    /// refused the name, `restricted` the words the words stage found in an
-    /// accepted name (which make it `restricted_word`, not ok).
+    /// refused the name, `restricted` the hits of `words` the words stage
+    /// found in an accepted name (which make it `restricted_word`, not ok;
+    /// `label` and `span` are then those of the first hit).
     pub fn new(
-        input: &'a str,
+        input: Input<'a>,
         verdict: Option<&'a Verdict<'_>>,
         rejection: Option<&Rejection>,
-        restricted: &'a [&'a str],
+        words: Option<&'a WordList>,
+        restricted: &'a [Found],
     ) -> Record<'a> {
         let reason = match rejection {
             Some(rejection) => Some(rejection.reason()),
             None if !restricted.is_empty() => Some(Reason::RestrictedWord),
             None => None,
         };
-        let span = rejection.map(Rejection::span);
+        let printed = |[start, end]: [usize; 2]| {
+            [
+                input.printed_offset(start, false),
+                input.printed_offset(end, true),
+            ]
+        };
+        let first = restricted.first().filter(|_| rejection.is_none());
+        let span = match rejection {
+            Some(rejection) => Some(printed([rejection.span().start, rejection.span().end])),
+            None => first.map(|hit| printed(hit.span)),
+        };
+        let label = match rejection {
+            Some(rejection) => rejection.label(),
+            None => first.map(|hit| hit.label),
+        };
         Record {
             input,
             ok: reason.is_none(),
-            reason: reason.map(Reason::as_str),
-            code: reason.map(Reason::alibaba_code),
-            tencent_code: reason.and_then(Reason::tencent_code),
-            message: reason.map(Reason::message),
-            message_zh: reason.map(Reason::message_zh),
+            reason,
             ascii: verdict.map(Verdict::ascii),
             unicode: verdict.map(Verdict::unicode),
             suffix: verdict.and_then(Verdict::suffix),
             registrable: verdict.and_then(Verdict::registrable),
             flags: verdict.map(Verdict::flags).unwrap_or_default(),
+            words,
             restricted,
-            label: rejection.and_then(Rejection::label),
-            span: span.map(|span| [span.start, span.end]),
+            label,
+            span,
             skeleton: verdict.map(Verdict::skeleton),
             variant_key: verdict.map(|v| v.variant_key().into_owned()),
         }
     }
+
+    /// The record of an input refused before it was checked.
+    pub fn refused(input: Input<'a>, reason: Reason) -> Record<'a> {
+        Record {
+            input,
+            ok: false,
+            reason: Some(reason),
+            ascii: None,
+            unicode: None,
+            suffix: None,
+            registrable: None,
+            flags: Flags::default(),
+            words: None,
+            restricted: &[],
+            label: None,
+            span: None,
+            skeleton: None,
+            variant_key: None,
+        }
+    }
+
+    /// The hits: each word as the list writes it, its label and its span in
+    /// the input as printed.
+    pub fn hits(&self) -> impl Iterator<Item = (&'a str, usize, [usize; 2])> + '_ {
+        self.restricted.iter().map(|hit| {
+            let word = self
+                .words
+                .and_then(|w| w.get(hit.index))
+                .map_or("", |w| w.0);
+            let span = [
+                self.input.printed_offset(hit.span[0], false),
+                self.input.printed_offset(hit.span[1], true),
+            ];
+            (word, hit.label, span)
+        })
+    }
 }
 
-/// Writes `record` as one line of JSON.
-pub fn write_line(out: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
-    // serde_json's io errors convert back to io::Error with their kind
-    // intact, so a broken pipe is still recognised in `main`.
-    serde_json::to_writer(&mut *out, record).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+/// `,"KEY":` as one string (`{"KEY":` for the first), so that each key
+/// is one copy.
+macro_rules! key {
+    (first $key:literal) => {
+        concat!("{\"", $key, "\":").as_bytes()
+    };
+    ($key:literal) => {
+        concat!(",\"", $key, "\":").as_bytes()
+    };
+}
+
+/// Appends `record` as one line of JSON, keys in the contract's order.
+pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
+    out.reserve(512);
+    out.extend_from_slice(key!(first "input"));
+    r.input.write_json(out);
+    match r.reason {
+        // An accepted name: six keys known in advance, one copy.
+        None => out.extend_from_slice(
+            concat!(
+                ",\"ok\":true,\"reason\":null,\"code\":null,\"tencent_code\":null,",
+                "\"message\":null,\"message_zh\":null"
+            )
+            .as_bytes(),
+        ),
+        Some(reason) => {
+            out.extend_from_slice(b",\"ok\":false");
+            out.extend_from_slice(key!("reason"));
+            jsonw::string(out, reason.as_str());
+            out.extend_from_slice(key!("code"));
+            jsonw::string(out, reason.alibaba_code());
+            out.extend_from_slice(key!("tencent_code"));
+            jsonw::opt_string(out, reason.tencent_code());
+            out.extend_from_slice(key!("message"));
+            jsonw::string(out, reason.message());
+            out.extend_from_slice(key!("message_zh"));
+            jsonw::string(out, reason.message_zh());
+        }
+    }
+    out.extend_from_slice(key!("ascii"));
+    jsonw::opt_string(out, r.ascii);
+    out.extend_from_slice(key!("unicode"));
+    jsonw::opt_string(out, r.unicode);
+    out.extend_from_slice(key!("suffix"));
+    jsonw::opt_string(out, r.suffix);
+    out.extend_from_slice(key!("registrable"));
+    jsonw::opt_string(out, r.registrable);
+    out.extend_from_slice(key!("flags"));
+    out.push(b'[');
+    for (i, flag) in r.flags.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        jsonw::string(out, flag.as_str());
+    }
+    out.push(b']');
+    out.extend_from_slice(key!("restricted"));
+    out.push(b'[');
+    for (i, (word, label, span)) in r.hits().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(key!(first "word"));
+        jsonw::string(out, word);
+        out.extend_from_slice(key!("label"));
+        jsonw::uint(out, label as u64);
+        out.extend_from_slice(key!("span"));
+        jsonw::opt_span(out, Some(span));
+        out.push(b'}');
+    }
+    out.push(b']');
+    out.extend_from_slice(key!("label"));
+    jsonw::opt_uint(out, r.label);
+    out.extend_from_slice(key!("span"));
+    jsonw::opt_span(out, r.span);
+    out.extend_from_slice(key!("skeleton"));
+    jsonw::opt_string(out, r.skeleton.as_deref());
+    out.extend_from_slice(key!("variant_key"));
+    jsonw::opt_string(out, r.variant_key.as_deref());
+    out.extend_from_slice(b"}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use dncheck::{Checker, Profile};
+    use serde_json::{json, Value};
+
+    /// The record of `name` as the CLI makes it, written.
+    fn line(checker: &Checker, name: &[u8]) -> Value {
+        let mut out = Vec::new();
+        super::super::Reporter::new(checker, super::super::Format::Json, false)
+            .name(name, &mut out);
+        assert_eq!(out.last(), Some(&b'\n'));
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+        serde_json::from_slice(&out).expect("valid JSON")
+    }
+
+    #[test]
+    fn records_are_valid_json_in_key_order() {
+        let checker = Checker::builder().profile(Profile::Hostname).build();
+        let v = line(&checker, "WWW.例子.中国".as_bytes());
+        assert_eq!(
+            v,
+            json!({
+                "input": "WWW.例子.中国", "ok": true, "reason": null, "code": null,
+                "tencent_code": null, "message": null, "message_zh": null,
+                "ascii": "www.xn--fsqu00a.xn--fiqs8s", "unicode": "www.例子.中国",
+                "suffix": "xn--fiqs8s", "registrable": "xn--fsqu00a.xn--fiqs8s",
+                "flags": ["idn", "mapped"], "restricted": [], "label": null, "span": null
+            })
+        );
+        let v = line(&checker, b"a\"b\\\x01\xff.cn");
+        assert_eq!(v["input"], "a\"b\\\u{1}\u{FFFD}.cn");
+        assert_eq!(v["reason"], "invalid_char");
+        assert_eq!(v["span"], json!([1, 2])); // the quote
+                                              // The span of an invalid byte covers its U+FFFD in the printed input.
+        let v = line(&checker, b"a\xff.cn");
+        assert_eq!(v["input"], "a\u{FFFD}.cn");
+        assert_eq!(v["span"], json!([1, 4]));
+    }
 }

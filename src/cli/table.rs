@@ -39,7 +39,8 @@ const REASON_COLUMN: usize = {
 /// ```
 pub fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
     out.write_all(if r.ok { b"ok  " } else { b"no  " })?;
-    let width = write_escaped(out, r.input)?;
+    let input = r.input.printed();
+    let width = write_escaped(out, &input)?;
     pad(out, INPUT_COLUMN.saturating_sub(width) + 2)?;
     if r.ok {
         let ascii = r.ascii.unwrap_or_default();
@@ -61,31 +62,30 @@ pub fn write_row(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
             write_escaped(out, registrable)?;
         }
     } else {
-        let reason = r.reason.unwrap_or_default();
+        let reason = r.reason.map_or("", Reason::as_str);
         write!(
             out,
             "{reason:<REASON_COLUMN$}  {}  {}",
-            r.code.unwrap_or_default(),
-            r.message.unwrap_or_default(),
+            r.reason.map_or("", Reason::alibaba_code),
+            r.reason.map_or("", Reason::message),
         )?;
-        if let Some([start, end]) = r.span {
+        // A restricted word's place is with each hit, below.
+        if let Some([start, end]) = r.span.filter(|_| r.restricted.is_empty()) {
             out.write_all(b" (")?;
             if let Some(label) = r.label {
                 write!(out, "label {label}, ")?;
             }
             write!(out, "bytes {start}..{end})")?;
         }
-        if let Some((first, rest)) = r.restricted.split_first() {
-            out.write_all(b": ")?;
-            write_escaped(out, first)?;
-            for word in rest {
-                out.write_all(b", ")?;
-                write_escaped(out, word)?;
-            }
+        // Every hit, with its place in the input.
+        for (i, (word, label, [start, end])) in r.hits().enumerate() {
+            out.write_all(if i == 0 { b": " } else { b", " })?;
+            write_escaped(out, word)?;
+            write!(out, " (label {label}, bytes {start}..{end})")?;
         }
         // Known only when the suffix stage refused a normalised name; worth
         // a column where it is not the input as typed.
-        if let Some(ascii) = r.ascii.filter(|&a| a != r.input) {
+        if let Some(ascii) = r.ascii.filter(|&a| a != input) {
             out.write_all(b"  ascii ")?;
             write_escaped(out, ascii)?;
         }
@@ -108,13 +108,23 @@ fn pad(out: &mut impl Write, n: usize) -> io::Result<()> {
 /// bidi embeddings, overrides and isolates, BOM: they hide or reorder what
 /// the reader sees, and are often the very reason for a refusal), and the
 /// backslash, so that an escape in the output is never ambiguous. Everything
-/// else, combining marks included, is written as is: `char::escape_debug`
+/// else, combining marks included, is written as is (but spaces at the
+/// start or end, as `\u{20}`): `char::escape_debug`
 /// alone would also escape marks and mangle valid Indic or Thai names.
 fn write_escaped(out: &mut impl Write, s: &str) -> io::Result<usize> {
     let mut width = 0;
     let mut clean = 0; // start of the run not yet written
+                       // Spaces at either end are escaped too: in a column they would not be
+                       // seen at all.
+    let lead = s.len() - s.trim_start_matches(' ').len();
+    let trail = s.len() - s.trim_end_matches(' ').len();
     for (i, c) in s.char_indices() {
-        if c.is_control() || c == '\\' {
+        if c == ' ' && (i < lead || i >= s.len() - trail) {
+            out.write_all(&s.as_bytes()[clean..i])?;
+            out.write_all(b"\\u{20}")?;
+            width += "\\u{20}".len();
+            clean = i + 1;
+        } else if c.is_control() || c == '\\' {
             out.write_all(&s.as_bytes()[clean..i])?;
             // Short forms (`\t`, `\r`, `\n`, `\\`) where Rust has them.
             let escaped = c.escape_debug();
@@ -171,6 +181,22 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "a\\tb\\u{1b}\\n\\\\\\u{2028}\\u{200d}é例");
         assert_eq!(width, text.chars().count() + 1); // 例 is wide
+    }
+
+    #[test]
+    fn spaces_at_the_ends_are_escaped() {
+        let escaped = |s: &str| {
+            let mut out = Vec::new();
+            let width = write_escaped(&mut out, s).unwrap();
+            (String::from_utf8(out).unwrap(), width)
+        };
+        assert_eq!(
+            escaped(" a b  "),
+            ("\\u{20}a b\\u{20}\\u{20}".to_owned(), 21)
+        );
+        assert_eq!(escaped("  "), ("\\u{20}\\u{20}".to_owned(), 12));
+        assert_eq!(escaped("a b"), ("a b".to_owned(), 3));
+        assert_eq!(escaped(""), (String::new(), 0));
     }
 
     #[test]

@@ -371,7 +371,70 @@ pub(crate) fn left_of_suffix(unicode: &str, suffix: &str) -> Range<usize> {
 /// The words stage on a name that passed the suffix stage: `true` if the
 /// list has a hit left of the public suffix `suffix` (A-label form) in the
 /// name's U-label form `unicode`.
+///
+/// An ASCII U-label form (most names) takes a byte walk: no UTF-8
+/// decoding, no look-up beyond the 128-entry code table of ASCII, no
+/// iterator, and the range found from the suffix's length alone (an ASCII
+/// U-label form is the A-label form, of which `suffix` is the tail).
 pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
+    let text = unicode.as_bytes();
+    if text.is_ascii() {
+        let Some(end) = text.len().checked_sub(suffix.len() + 1) else {
+            return false; // the name is its suffix: nothing to search
+        };
+        // An ASCII U-label form is the A-label form (an `xn--` label
+        // decodes to non-ASCII), of which `suffix` is the tail.
+        debug_assert!(text.ends_with(suffix.as_bytes()), "{unicode} {suffix}");
+        if text[end] == b'.' {
+            if let Some(hit) = any_hit_ascii(list, &text[..end]) {
+                return hit;
+            }
+        }
+    }
     let range = left_of_suffix(unicode, suffix);
     !range.is_empty() && list.find_in(unicode, range).next().is_some()
+}
+
+/// [`any_hit`] over ASCII `text`: the automaton stepped a byte at a time
+/// through the ASCII code table, as [`WordList::step`] steps it. `None` if
+/// some byte's fold changes the text's length (no list does that to ASCII;
+/// the general walk handles it).
+#[inline]
+fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
+    let slots = &*list.slots;
+    let root = slots.first()?;
+    // The state's number and a reference to its slot: a probe reads the two
+    // words of a slot it needs, and copies none.
+    let (mut s, mut from) = (0u32, root);
+    for &b in text {
+        let code = list.ascii[usize::from(b & 0x7F)];
+        if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
+            let code = u32::from(code);
+            loop {
+                let t = from[BASE].wrapping_add(code);
+                if let Some(to) = slots.get(t as usize) {
+                    if to[CHECK] == s {
+                        if to[OUT] != NO_OUT {
+                            return Some(true);
+                        }
+                        (s, from) = (t, to);
+                        break;
+                    }
+                }
+                if s == 0 {
+                    break;
+                }
+                s = from[FAIL];
+                from = slots.get(s as usize)?;
+            }
+        } else if code == SKIP {
+            // Ignored (`-`): no step.
+        } else if code < FIRST_CODE {
+            // NONE or SEP (`.`): no word goes on through this byte.
+            (s, from) = (0, root);
+        } else {
+            return None;
+        }
+    }
+    Some(false)
 }
