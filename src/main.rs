@@ -37,7 +37,9 @@
 //!   restricted words instead of the embedded example list),
 //!   `--reject-mixed-script` (refuse `mixed_script` instead of flagging
 //!   it), `-i FILE` (repeatable, `-` is standard input), `--threads N`,
-//!   `--summary` (counts on standard error), `-h`/`--help`,
+//!   `--summary` (counts on standard error), `--output
+//!   table|json|tencent|aliyun`, `--registered FILE`, `--hosted FILE`,
+//!   `--owner ID` (docs/design.md, "The registrar workflow"), `-h`/`--help`,
 //!   `-V`/`--version` (both print to standard output and exit 0; the first
 //!   of them or of an error decides), and `--` to end options. The command
 //!   line is parsed by clap (`src/cli/args.rs`), whose `--help` lists all of
@@ -165,6 +167,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let workflow = match args.workflow(&checker) {
+        Ok(workflow) => workflow,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "dncheck: {message}");
+            return ExitCode::from(2);
+        }
+    };
     // No names and no `-i`: standard input.
     let paths = if args.names.is_empty() && args.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -183,6 +192,7 @@ fn main() -> ExitCode {
         format: args.format(),
         threads: args.threads(),
         summary: args.summary,
+        workflow,
     };
     exit_status(batch::run(&checker, &options, &names, &sources))
 }

@@ -15,6 +15,7 @@ use clap::error::ContextValue;
 use clap::{ArgAction, CommandFactory, Parser};
 use dncheck::{Checker, Profile, SuffixList, WordList};
 
+use super::workflow::Workflow;
 use super::Format;
 
 const ABOUT: &str = "dncheck: check whether domain names are acceptable, and say why not.
@@ -42,9 +43,32 @@ be read or parsed, or I/O error (a closed output pipe included).";
     max_term_width = 80
 )]
 pub struct Args {
-    /// JSON Lines output: one object per input, keys as listed below
+    /// JSON Lines output: one object per input, keys as listed below (the
+    /// same as `--output json`)
     #[arg(long)]
     pub json: bool,
+
+    /// The output: `table` (for people), `json` (JSON Lines, keys below),
+    /// `tencent` (Tencent Cloud CheckIntlDomainNew's response body, one a
+    /// line), `aliyun` (Alibaba Cloud DNS ApplyForRetrievalDomainName's
+    /// response body, one a line)
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Output::Table)]
+    pub output: Output,
+
+    /// Names registered at their registries, one a line, or a zone file
+    /// (its owner names); an accepted name not in it is `unregistered`
+    #[arg(long, value_name = "FILE")]
+    pub registered: Option<PathBuf>,
+
+    /// Names in the DNS host's system with their owner, `domain owner` a
+    /// line; an accepted name not in it is `not_in_dns`
+    #[arg(long, value_name = "FILE")]
+    pub hosted: Option<PathBuf>,
+
+    /// The caller's account: an accepted name that `--hosted` lists under it
+    /// is a `duplicate`
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
 
     /// Which names to accept
     #[arg(
@@ -99,6 +123,15 @@ pub struct Args {
     pub names: Vec<OsString>,
 }
 
+/// `--output`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Output {
+    Table,
+    Json,
+    Tencent,
+    Aliyun,
+}
+
 /// `--profile`: the library's profiles, by the names `Profile::as_str` gives.
 fn profile_parser() -> impl TypedValueParser<Value = Profile> {
     PossibleValuesParser::new(
@@ -135,11 +168,22 @@ impl Args {
     }
 
     pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else {
-            Format::Table
+        match (self.json, self.output) {
+            (true, _) | (false, Output::Json) => Format::Json,
+            (false, Output::Table) => Format::Table,
+            (false, Output::Tencent) => Format::Tencent,
+            (false, Output::Aliyun) => Format::Aliyun,
         }
+    }
+
+    /// The lookups of `--registered`, `--hosted` and `--owner`, read.
+    pub fn workflow(&self, checker: &Checker) -> Result<Option<Workflow>, String> {
+        Workflow::load(
+            checker,
+            self.registered.as_deref(),
+            self.hosted.as_deref(),
+            self.owner.as_deref(),
+        )
     }
 
     /// The checker the options ask for, with the option files read. The
@@ -204,7 +248,7 @@ pub fn file_error(option: &str, path: &Path, fault: impl Display) -> String {
 /// The text of an option file: read with `std::fs` (so that a file that
 /// cannot be read is worded alike for every option), a leading BOM dropped,
 /// UTF-8 required.
-fn read_text(option: &str, path: &Path) -> Result<String, String> {
+pub fn read_text(option: &str, path: &Path) -> Result<String, String> {
     let mut bytes = std::fs::read(path)
         .map_err(|err| file_error(option, path, format_args!("cannot read: {err}")))?;
     if bytes.starts_with("\u{FEFF}".as_bytes()) {

@@ -28,6 +28,7 @@ use dncheck::Checker;
 
 use super::lines::{Line, LineReader};
 use super::summary::Summary;
+use super::workflow::Workflow;
 use super::{Format, Reporter};
 
 /// Output bytes gathered before a write.
@@ -44,6 +45,8 @@ pub struct Options {
     pub format: Format,
     pub threads: usize,
     pub summary: bool,
+    /// `--registered`, `--hosted`, `--owner`.
+    pub workflow: Option<Workflow>,
 }
 
 /// An input of lines.
@@ -107,7 +110,8 @@ pub fn run(
     names: &[Vec<u8>],
     sources: &[Source],
 ) -> io::Result<bool> {
-    let mut reporter = Reporter::new(checker, options.format, options.summary);
+    let mut reporter = Reporter::new(checker, options.format, options.summary)
+        .with_workflow(options.workflow.as_ref());
     let mut out = Output::new();
     for name in names {
         reporter.name(name, &mut out.buf);
@@ -270,7 +274,8 @@ fn parallel(
                 let done_tx = done_tx.clone();
                 let work_rx = &work_rx;
                 scope.spawn(move || {
-                    let mut reporter = Reporter::new(checker, options.format, options.summary);
+                    let mut reporter = Reporter::new(checker, options.format, options.summary)
+                        .with_workflow(options.workflow.as_ref());
                     loop {
                         // The lock is held only while waiting for a chunk.
                         let next = work_rx

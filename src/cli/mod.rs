@@ -2,7 +2,8 @@
 //! the line reader ([`lines`]), the run over all inputs, serial or on
 //! threads ([`batch`]), the two output formats ([`table`], [`json`], the
 //! latter through the allocation-free writer [`jsonw`]) of one checked name
-//! ([`Reporter`]), and the counts of `--summary` ([`summary`]).
+//! ([`Reporter`]), the counts of `--summary` ([`summary`]), and the
+//! registrar workflow's lookups and vendor outputs ([`workflow`]).
 
 pub mod args;
 pub mod batch;
@@ -11,6 +12,7 @@ pub mod jsonw;
 pub mod lines;
 pub mod summary;
 pub mod table;
+pub mod workflow;
 
 use std::borrow::Cow;
 
@@ -19,12 +21,18 @@ use dncheck::{Checker, Flag, Reason};
 use self::json::Record;
 use self::lines::Line;
 use self::summary::Summary;
+use self::workflow::Workflow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     #[default]
     Table,
     Json,
+    /// Tencent Cloud `CheckIntlDomainNew`'s response body, one a line.
+    Tencent,
+    /// Alibaba Cloud DNS `ApplyForRetrievalDomainName`'s response body, one
+    /// a line.
+    Aliyun,
 }
 
 /// An input line as the answer shows it: its bytes, and for a line over
@@ -173,6 +181,8 @@ pub fn input_span(
 pub struct Reporter<'c> {
     checker: &'c Checker,
     format: Format,
+    /// `--registered`, `--hosted`, `--owner`.
+    workflow: Option<&'c Workflow>,
     /// The hits of the word list in the current name.
     found: Vec<Found>,
     /// Counts for `--summary`, when asked for.
@@ -186,10 +196,18 @@ impl<'c> Reporter<'c> {
         Reporter {
             checker,
             format,
+            workflow: None,
             found: Vec::new(),
             summary: summary.then(Summary::default),
             all_ok: true,
         }
+    }
+
+    /// Answers also from the lookups of `--registered`, `--hosted` and
+    /// `--owner`.
+    pub fn with_workflow(mut self, workflow: Option<&'c Workflow>) -> Reporter<'c> {
+        self.workflow = workflow;
+        self
     }
 
     /// Checks one input line and appends its answer to `out`. Returns
@@ -222,8 +240,19 @@ impl<'c> Reporter<'c> {
             Ok(verdict) => checker.check_normalized(verdict).err(),
             Err(_) => None,
         };
+        // The registrar workflow's lookups, on a name every stage accepted
+        // (restricted words aside, which the vendors answer first).
+        let lookup_refusal = match (&normalized, &suffix_refusal, self.workflow) {
+            (Ok(verdict), None, Some(workflow)) if !verdict.flags().contains(Flag::Restricted) => {
+                workflow.refusal(verdict.key(), name.len())
+            }
+            _ => None,
+        };
         let (verdict, rejection) = match &normalized {
-            Ok(verdict) => (Some(verdict), suffix_refusal.as_ref()),
+            Ok(verdict) => (
+                Some(verdict),
+                suffix_refusal.as_ref().or(lookup_refusal.as_ref()),
+            ),
             Err(rejection) => (None, Some(rejection)),
         };
         // Every hit of the word list, in the order the search gives them
@@ -254,16 +283,29 @@ impl<'c> Reporter<'c> {
     }
 
     fn write(&mut self, record: &Record<'_>, out: &mut Vec<u8>) -> bool {
-        match self.format {
-            Format::Json => json::write_line(out, record),
+        let ok = match self.format {
+            Format::Json => {
+                json::write_line(out, record);
+                record.ok
+            }
             // Writing into a Vec cannot fail.
-            Format::Table => table::write_row(out, record).expect("writing to memory"),
-        }
+            Format::Table => {
+                table::write_row(out, record).expect("writing to memory");
+                record.ok
+            }
+            Format::Tencent => {
+                workflow::write_tencent(out, self.checker, self.workflow, record.input.bytes)
+            }
+            Format::Aliyun => {
+                workflow::write_aliyun(out, record);
+                record.ok
+            }
+        };
         if let Some(summary) = &mut self.summary {
             summary.add(record);
         }
-        self.all_ok &= record.ok;
-        record.ok
+        self.all_ok &= ok;
+        ok
     }
 }
 

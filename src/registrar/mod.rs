@@ -13,11 +13,13 @@
 //! * [`Lookup`] — what a registry, a DNS host, WHOIS and CNNIC know of a
 //!   name, with [`MemoryLookup`] loaded from text (or, with `std`, files).
 //! * [`check_retrieval`] — Alibaba Cloud DNS `ApplyForRetrievalDomainName`'s
-//!   checks in the order its documentation lists them.
+//!   checks in the order its documentation lists them; [`check_lookups`],
+//!   its lookup steps alone, those a caller has data for.
 //! * With the `serde` feature, `TencentResponse` and `AlibabaResponse`: the
 //!   vendors' response bodies (Tencent `CheckIntlDomainNew`, Alibaba
 //!   `ApplyForRetrievalDomainName`, both vendors' errors), with prices from
-//!   a caller's `PriceTable`; the `server` feature adds `request_id`.
+//!   a caller's `PriceTable`; the `server` and `cli` features add
+//!   `request_id`.
 //!
 //! The clock is always passed in as plain milliseconds (any epoch, as long
 //! as one structure is given one clock), so the structures are `no_std` and
@@ -61,7 +63,7 @@ mod set;
 pub use cooldown::Cooldown;
 pub use lookup::{LoadError, Lookup, LookupAnswer, MemoryLookup};
 pub use rate::{RateLimit, RateLimited};
-#[cfg(feature = "server")]
+#[cfg(any(feature = "server", feature = "cli"))]
 pub use render::request_id;
 #[cfg(feature = "serde")]
 pub use render::{AlibabaResponse, PriceTable, Prices, TencentResponse};
@@ -124,29 +126,120 @@ pub fn check_retrieval<'h, L: Lookup + ?Sized>(
     now_ms: u64,
 ) -> Result<Verdict<'h>, Rejection> {
     let verdict = checker.check(name)?;
-    let refuse = |reason: Reason| Rejection::new(reason, None, 0..name.len());
     let key = verdict.key();
-    lookup
-        .is_registered(key)
-        .require(Reason::Unregistered)
-        .map_err(refuse)?;
-    lookup
-        .in_dns(key)
-        .require(Reason::NotInDns)
-        .map_err(refuse)?;
-    if lookup.owner(key).is_some_and(|owner| owner == caller) {
-        return Err(refuse(Reason::Duplicate));
-    }
-    lookup
-        .whois_reachable(key)
-        .require(Reason::WhoisUnavailable)
-        .map_err(refuse)?;
-    lookup
-        .cnnic_matches(key)
-        .require(Reason::CnnicMismatch)
-        .map_err(refuse)?;
-    cooldown.try_start(key, now_ms).map_err(refuse)?;
+    check_lookups(lookup, LookupChecks::ALL, Some(caller), key, name.len())?;
+    cooldown
+        .try_start(key, now_ms)
+        .map_err(|reason| Rejection::new(reason, None, 0..name.len()))?;
     Ok(verdict)
+}
+
+/// Which answers of a [`Lookup`] [`check_lookups`] asks for.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::registrar::LookupChecks;
+///
+/// let only_registered = LookupChecks { registered: true, ..LookupChecks::NONE };
+/// assert!(!only_registered.in_dns);
+/// assert!(LookupChecks::ALL.cnnic);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LookupChecks {
+    /// [`Lookup::is_registered`]: [`Reason::Unregistered`].
+    pub registered: bool,
+    /// [`Lookup::in_dns`]: [`Reason::NotInDns`].
+    pub in_dns: bool,
+    /// [`Lookup::whois_reachable`]: [`Reason::WhoisUnavailable`].
+    pub whois: bool,
+    /// [`Lookup::cnnic_matches`]: [`Reason::CnnicMismatch`].
+    pub cnnic: bool,
+}
+
+impl LookupChecks {
+    /// Every answer, as [`check_retrieval`] asks.
+    pub const ALL: LookupChecks = LookupChecks {
+        registered: true,
+        in_dns: true,
+        whois: true,
+        cnnic: true,
+    };
+
+    /// None: only the owner, where a caller is given.
+    pub const NONE: LookupChecks = LookupChecks {
+        registered: false,
+        in_dns: false,
+        whois: false,
+        cnnic: false,
+    };
+}
+
+/// The lookup steps of [`check_retrieval`] on an accepted name's canonical
+/// `key`, in its order (registered, in the DNS system, not already
+/// `caller`'s, WHOIS, CNNIC), those `checks` asks for; the owner check runs
+/// where `caller` is given. A refusal has no label and spans the whole
+/// input (`input_len` bytes). This is what the CLI's `--registered`,
+/// `--hosted` and `--owner` answer with.
+///
+/// # Errors
+///
+/// A [`Rejection`] with the first lookup reason that applies.
+///
+/// # Example
+///
+/// ```
+/// use dncheck::registrar::{check_lookups, LookupChecks, MemoryLookup};
+/// use dncheck::{Checker, Reason};
+///
+/// let checker = Checker::default();
+/// let mut lookup = MemoryLookup::new();
+/// lookup.add_hosted(&checker, "mine.cn alice\n").unwrap();
+/// let checks = LookupChecks { in_dns: true, ..LookupChecks::NONE };
+/// let err = check_lookups(&lookup, checks, None, "other.cn", 8).unwrap_err();
+/// assert_eq!(err.reason(), Reason::NotInDns);
+/// let err = check_lookups(&lookup, checks, Some("alice"), "mine.cn", 7).unwrap_err();
+/// assert_eq!(err.reason(), Reason::Duplicate);
+/// assert!(check_lookups(&lookup, checks, Some("bob"), "mine.cn", 7).is_ok());
+/// ```
+pub fn check_lookups<L: Lookup + ?Sized>(
+    lookup: &L,
+    checks: LookupChecks,
+    caller: Option<&str>,
+    key: &str,
+    input_len: usize,
+) -> Result<(), Rejection> {
+    let refuse = |reason: Reason| Rejection::new(reason, None, 0..input_len);
+    if checks.registered {
+        lookup
+            .is_registered(key)
+            .require(Reason::Unregistered)
+            .map_err(refuse)?;
+    }
+    if checks.in_dns {
+        lookup
+            .in_dns(key)
+            .require(Reason::NotInDns)
+            .map_err(refuse)?;
+    }
+    if let Some(caller) = caller {
+        if lookup.owner(key).is_some_and(|owner| owner == caller) {
+            return Err(refuse(Reason::Duplicate));
+        }
+    }
+    if checks.whois {
+        lookup
+            .whois_reachable(key)
+            .require(Reason::WhoisUnavailable)
+            .map_err(refuse)?;
+    }
+    if checks.cnnic {
+        lookup
+            .cnnic_matches(key)
+            .require(Reason::CnnicMismatch)
+            .map_err(refuse)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

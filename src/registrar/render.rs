@@ -408,6 +408,25 @@ impl TencentResponse {
             TencentBody::Check(_) => None,
         }
     }
+
+    /// `Available`: `true` for a check whose name can be registered, `false`
+    /// for one that cannot and for an error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::{registrar::TencentResponse, Checker};
+    /// let checker = Checker::default();
+    /// assert!(TencentResponse::check(&checker, None, None, "dncheck.cn", None, "id").available());
+    /// assert!(!TencentResponse::check(&checker, None, None, "login.cn", None, "id").available());
+    /// ```
+    #[must_use]
+    pub fn available(&self) -> bool {
+        match &self.response {
+            TencentBody::Check(c) => c.available,
+            TencentBody::Error(_) => false,
+        }
+    }
 }
 
 /// An Alibaba Cloud response: `ApplyForRetrievalDomainName`'s success body
@@ -569,7 +588,7 @@ impl AlibabaResponse {
 /// assert_eq!(id.as_bytes()[14], b'4'); // version 4
 /// assert!(dncheck::registrar::request_id(true).bytes().all(|b| !b.is_ascii_lowercase()));
 /// ```
-#[cfg(feature = "server")]
+#[cfg(any(feature = "server", feature = "cli"))]
 #[must_use]
 pub fn request_id(upper: bool) -> String {
     let id = uuid::Uuid::new_v4();
