@@ -225,14 +225,16 @@ mod tests {
                 "tencent_code": null, "message": null, "message_zh": null,
                 "ascii": "www.xn--fsqu00a.xn--fiqs8s", "unicode": "www.例子.中国",
                 "suffix": "xn--fiqs8s", "registrable": "xn--fsqu00a.xn--fiqs8s",
-                "flags": ["idn", "mapped"], "restricted": [], "label": null, "span": null
+                "flags": ["idn", "mapped"], "restricted": [], "label": null, "span": null,
+                "skeleton": "例子.中国", "variant_key": "www.xn--fsqu00a.xn--fiqs8s"
             })
         );
         let v = line(&checker, b"a\"b\\\x01\xff.cn");
         assert_eq!(v["input"], "a\"b\\\u{1}\u{FFFD}.cn");
         assert_eq!(v["reason"], "invalid_char");
         assert_eq!(v["span"], json!([1, 2])); // the quote
-                                              // The span of an invalid byte covers its U+FFFD in the printed input.
+
+        // The span of an invalid byte covers its U+FFFD in the printed input.
         let v = line(&checker, b"a\xff.cn");
         assert_eq!(v["input"], "a\u{FFFD}.cn");
         assert_eq!(v["span"], json!([1, 4]));
