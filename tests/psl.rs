@@ -6,7 +6,7 @@
 //!
 //! Inputs are spelled as users type them (upper case, U-labels, a leading
 //! dot), so each is normalised first; the expected domain likewise. An input
-//! the normaliser refuses must expect `null`. (tests/cli.rs runs the same
+//! the normaliser refuses must expect `null`. (tests/cli/suffix_stage.rs runs the same
 //! tests through the binary.)
 
 use dncheck::{Checker, Profile, SuffixList};
