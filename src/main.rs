@@ -136,6 +136,7 @@ use clap::Parser;
 
 use crate::cli::args::{self, Args};
 use crate::cli::batch::{self, Options, Source};
+use crate::cli::workflow::Workflow;
 
 fn main() -> ExitCode {
     let args = match Args::try_parse_from(std::env::args_os()) {
@@ -167,7 +168,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let workflow = match args.workflow(&checker) {
+    let workflow = match Workflow::load(
+        &checker,
+        args.registered.as_deref(),
+        args.hosted.as_deref(),
+        args.owner.as_deref(),
+    ) {
         Ok(workflow) => workflow,
         Err(message) => {
             let _ = writeln!(io::stderr(), "dncheck: {message}");

@@ -15,7 +15,6 @@ use clap::error::ContextValue;
 use clap::{ArgAction, CommandFactory, Parser};
 use dncheck::{Checker, Profile, SuffixList, WordList};
 
-use super::workflow::Workflow;
 use super::Format;
 
 const ABOUT: &str = "dncheck: check whether domain names are acceptable, and say why not.
@@ -174,16 +173,6 @@ impl Args {
             (false, Output::Tencent) => Format::Tencent,
             (false, Output::Aliyun) => Format::Aliyun,
         }
-    }
-
-    /// The lookups of `--registered`, `--hosted` and `--owner`, read.
-    pub fn workflow(&self, checker: &Checker) -> Result<Option<Workflow>, String> {
-        Workflow::load(
-            checker,
-            self.registered.as_deref(),
-            self.hosted.as_deref(),
-            self.owner.as_deref(),
-        )
     }
 
     /// The checker the options ask for, with the option files read. The
