@@ -319,19 +319,24 @@ fn parallel(
             let Ok(mut chunk) = free_rx.recv() else {
                 return Ok(());
             };
+            // Sends the chunk to the workers and takes a free one in its
+            // place; `None` once the workers or the writer stopped.
+            let mut send = |chunk: Chunk| -> Option<Chunk> {
+                let mut chunk = chunk;
+                chunk.seq = seq;
+                seq += 1;
+                work_tx.send(chunk).ok()?;
+                free_rx.recv().ok()
+            };
             for source in sources {
                 let mut input = LineReader::new(source.reader());
                 loop {
-                    if !input.line_buffered() && !chunk.lines.is_empty() {
-                        // Reading could block: send what is in.
-                        chunk.seq = seq;
-                        seq += 1;
+                    // Reading could block: send what is in first.
+                    let blocked = !input.line_buffered() && !chunk.lines.is_empty();
+                    if blocked {
                         progress.set(input.consumed());
-                        if work_tx.send(chunk).is_err() {
+                        let Some(next) = send(chunk) else {
                             return Ok(());
-                        }
-                        let Ok(next) = free_rx.recv() else {
-                            return Ok(()); // the writer stopped
                         };
                         chunk = next;
                     }
@@ -340,13 +345,8 @@ fn parallel(
                         Some(line) => chunk.push(line),
                     }
                     if chunk.is_full() {
-                        chunk.seq = seq;
-                        seq += 1;
                         progress.set(input.consumed());
-                        if work_tx.send(chunk).is_err() {
-                            return Ok(());
-                        }
-                        let Ok(next) = free_rx.recv() else {
+                        let Some(next) = send(chunk) else {
                             return Ok(());
                         };
                         chunk = next;
