@@ -207,3 +207,63 @@ fn restricted_suffixes() {
         Reason::Reserved
     );
 }
+
+/// Traditional and simplified spellings of the same characters (Unihan
+/// kSimplifiedVariant), for the property below.
+const HAN_PAIRS: [(char, char); 9] = [
+    ('國', '国'),
+    ('東', '东'),
+    ('華', '华'),
+    ('學', '学'),
+    ('愛', '爱'),
+    ('電', '电'),
+    ('話', '话'),
+    ('網', '网'),
+    ('絡', '络'),
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+    /// Names that differ only by case, width, dot variant, Punycode spelling
+    /// or Han variant share one variant key.
+    #[test]
+    fn spellings_share_one_variant_key(
+        parts in proptest::collection::vec((0usize..HAN_PAIRS.len(), proptest::option::of(b'a'..=b'z')), 1..6),
+        dot in 0usize..4,
+        upper in proptest::bool::ANY,
+        fullwidth in proptest::bool::ANY,
+    ) {
+        let checker = Checker::default();
+        let (mut simplified, mut traditional, mut styled) = (String::new(), String::new(), String::new());
+        for &(han, letter) in &parts {
+            let (t, s) = HAN_PAIRS[han];
+            simplified.push(s);
+            traditional.push(t);
+            styled.push(t);
+            if let Some(b) = letter {
+                simplified.push(char::from(b));
+                traditional.push(char::from(b));
+                let c = char::from(b);
+                styled.push(match (upper, fullwidth) {
+                    (_, true) => char::from_u32(0xFF41 + u32::from(b - b'a')).unwrap(),
+                    (true, false) => c.to_ascii_uppercase(),
+                    (false, false) => c,
+                });
+            }
+        }
+        let simplified = format!("{simplified}.cn");
+        let key = checker.check(&simplified).unwrap().variant_key().into_owned();
+        let a_label = checker.check(&format!("{traditional}.cn")).unwrap().ascii().to_owned();
+        let dots = [".", "。", "．", "｡"];
+        for spelling in [
+            format!("{traditional}.cn"),
+            format!("{styled}{}CN", dots[dot]),
+            a_label.to_uppercase(),
+            format!("{}.", a_label),
+        ] {
+            let v = checker.check(&spelling).unwrap();
+            proptest::prop_assert_eq!(v.variant_key(), key.as_str(), "{}", spelling);
+        }
+    }
+}
