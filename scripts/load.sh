@@ -5,14 +5,17 @@
 #
 #   scripts/load.sh [REQUESTS] [CONNECTIONS]     (default 20000 16)
 #
-# Needs oha (`cargo install oha --locked`). Traffic goes to 127.0.0.1 only.
+# Installs oha (`cargo install oha --locked`) if missing. Traffic goes to
+# 127.0.0.1 only.
 # The per-caller rate limit is raised for the run (--rate/--burst), since
 # every request comes from one caller; the limiter itself still runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-20000}
 connections=${2:-16}
-command -v oha >/dev/null || { echo "oha not found: cargo install oha --locked" >&2; exit 1; }
+# The load generator is installed here if missing (crates.io).
+command -v oha >/dev/null || cargo install oha --locked
+command -v oha >/dev/null || PATH="$HOME/.cargo/bin:$PATH"
 
 cargo build --release --features server --bin dncheck-server >&2
 dir=$(mktemp -d)
