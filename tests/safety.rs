@@ -267,3 +267,34 @@ proptest::proptest! {
         }
     }
 }
+
+/// A fuzz finding (the `check` target, CI's smoke run): a Greek label with
+/// Latin letters in it is flagged `mixed_script` by the scripts stage, which
+/// normalisation alone does not run; the fuzz invariant had counted only
+/// `restricted` as a flag of a later stage.
+#[test]
+fn later_stages_add_only_their_flags() {
+    let input = "ελaaaaaaaaaaaaaaaaaaaaaaaaaaλζς.gr";
+    let checker = Checker::default();
+    let normalized = checker.normalize(input).unwrap();
+    let checked = checker.check(input).unwrap();
+    assert!(checked.flags().contains(Flag::MixedScript));
+    assert!(!normalized.flags().contains(Flag::MixedScript));
+    let later = [
+        Flag::Restricted,
+        Flag::RestrictedSuffix,
+        Flag::MixedScript,
+        Flag::Confusable,
+    ];
+    let rest = |v: &dncheck::Verdict| {
+        v.flags()
+            .iter()
+            .filter(|f| !later.contains(f))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rest(&normalized), rest(&checked));
+    assert_eq!(
+        (normalized.ascii(), normalized.unicode()),
+        (checked.ascii(), checked.unicode())
+    );
+}
