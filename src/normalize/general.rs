@@ -186,7 +186,8 @@ impl<'h> Normalizer<'h, '_> {
         }
         let k = i - start;
         if k > MAX_LABEL {
-            return Err(self.label_too_long(start, index));
+            // The label's end is after the bytes just scanned (no separator).
+            return Err(self.label_too_long(start, i, index));
         }
         if i == bytes.len() || bytes[i] == b'.' {
             if k == 0 {
@@ -214,8 +215,10 @@ impl<'h> Normalizer<'h, '_> {
         self.upper_label(start, index)
     }
 
-    fn label_too_long(&self, start: usize, index: usize) -> Rejection {
-        let end = label_end(self.body, start);
+    /// The refusal of the label at `start` as too long; its end (the next
+    /// separator) is at `from` or after it.
+    fn label_too_long(&self, start: usize, from: usize, index: usize) -> Rejection {
+        let end = label_end(self.body, from);
         Rejection::new(Reason::LabelTooLong, Some(index), start..end)
     }
 
@@ -236,7 +239,7 @@ impl<'h> Normalizer<'h, '_> {
             i += 1;
         }
         if i - start > MAX_LABEL {
-            return Err(self.label_too_long(start, index));
+            return Err(self.label_too_long(start, i, index));
         }
         if i < bytes.len() && bytes[i] != b'.' {
             if bytes[i] >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
@@ -328,7 +331,7 @@ impl<'h> Normalizer<'h, '_> {
             };
             chars.push(m);
             if chars.len() > MAX_LABEL {
-                return Err(self.label_too_long(start, index));
+                return Err(self.label_too_long(start, start, index));
             }
             i += len;
         }
@@ -384,7 +387,7 @@ impl<'h> Normalizer<'h, '_> {
             }
             chars.push(c);
             if chars.len() > MAX_LABEL {
-                return Err(self.label_too_long(start, index));
+                return Err(self.label_too_long(start, start, index));
             }
         }
         // Ignored code points (soft hyphen, fillers) can map a label to nothing.
