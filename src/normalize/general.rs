@@ -186,7 +186,8 @@ impl<'h> Normalizer<'h, '_> {
         }
         let k = i - start;
         if k > MAX_LABEL {
-            return Err(self.label_too_long(start, index));
+            // The label's end is after the bytes just scanned (no separator).
+            return Err(self.label_too_long(start, i, index));
         }
         if i == bytes.len() || bytes[i] == b'.' {
             if k == 0 {
@@ -214,8 +215,10 @@ impl<'h> Normalizer<'h, '_> {
         self.upper_label(start, index)
     }
 
-    fn label_too_long(&self, start: usize, index: usize) -> Rejection {
-        let end = label_end(self.body, start);
+    /// The refusal of the label at `start` as too long; its end (the next
+    /// separator) is at `from` or after it.
+    fn label_too_long(&self, start: usize, from: usize, index: usize) -> Rejection {
+        let end = label_end(self.body, from);
         Rejection::new(Reason::LabelTooLong, Some(index), start..end)
     }
 
@@ -236,7 +239,7 @@ impl<'h> Normalizer<'h, '_> {
             i += 1;
         }
         if i - start > MAX_LABEL {
-            return Err(self.label_too_long(start, index));
+            return Err(self.label_too_long(start, i, index));
         }
         if i < bytes.len() && bytes[i] != b'.' {
             if bytes[i] >= 0x80 || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) {
@@ -301,6 +304,9 @@ impl<'h> Normalizer<'h, '_> {
         let mut chars = Chars::new();
         let mut ascii_only = true;
         let mut changed = false;
+        // A code point of `kept` was taken: the label needs the full validity
+        // criteria, as on the slow path.
+        let mut full = false;
         let mut i = start;
         while i < bytes.len() && bytes[i] != b'.' {
             let Some((c, len)) = decode_checked(bytes, i) else {
@@ -323,12 +329,26 @@ impl<'h> Normalizer<'h, '_> {
                 char::from(m)
             } else if matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') {
                 break;
+            } else if kept(c, i == start) {
+                ascii_only = false;
+                full = true;
+                c
+            } else if self.fullwidth_disallowed(c, i + len) {
+                return match self.refuse_fullwidth(i, len, index) {
+                    Some(refusal) => Err(refusal),
+                    None => self.slow_label(start, index),
+                };
             } else {
                 return self.slow_label(start, index);
             };
             chars.push(m);
             if chars.len() > MAX_LABEL {
-                return Err(self.label_too_long(start, index));
+                if full {
+                    // The slow path reads the whole label before it counts
+                    // (UTF-8, unassigned code points): let it decide.
+                    return self.slow_label(start, index);
+                }
+                return Err(self.label_too_long(start, start, index));
             }
             i += len;
         }
@@ -341,8 +361,45 @@ impl<'h> Normalizer<'h, '_> {
             ));
         }
         let segment = &bytes[start..i];
-        self.mapped_label(&chars, changed, segment, start, i, index, ascii_only, true)?;
+        self.mapped_label(&chars, changed, segment, start, i, index, ascii_only, !full)?;
         Ok(i)
+    }
+
+    /// `true` if `c`, followed by the input at `next`, is a fullwidth form
+    /// that UTS #46 maps to ASCII this profile disallows (`！` to `!`), and
+    /// an ASCII byte or the end follows it, so that no mark composes with
+    /// the mapped character (`＝` U+0338 is `≠`).
+    #[inline(always)]
+    fn fullwidth_disallowed(&self, c: char, next: usize) -> bool {
+        let c = c as u32;
+        (0xFF01..=0xFF5E).contains(&c)
+            && self.map[(c - 0xFEE0) as usize] == 0
+            && self.body.get(next).is_none_or(|&b| b < 0x80)
+    }
+
+    /// The refusal of the label for the fullwidth form at `at` (`len` bytes)
+    /// that maps to disallowed ASCII
+    /// ([`fullwidth_disallowed`](Self::fullwidth_disallowed)): every code
+    /// point before it maps to itself or to allowed ASCII, so it is the first
+    /// that maps to anything not allowed, where the slow path locates the
+    /// fault. `None` if the rest of the label is not UTF-8 or holds a code
+    /// point newer than the pinned data, which the slow path reports first.
+    #[cold]
+    #[inline(never)]
+    fn refuse_fullwidth(&self, at: usize, len: usize, index: usize) -> Option<Rejection> {
+        let bytes = self.body;
+        let mut i = at + len;
+        while i < bytes.len() && dot_len(bytes, i).is_none() {
+            match decode_checked(bytes, i) {
+                Some((c, n)) if !is_newer_than_pinned(c) => i += n,
+                _ => return None,
+            }
+        }
+        Some(Rejection::new(
+            Reason::InvalidChar,
+            Some(index),
+            at..at + len,
+        ))
     }
 
     /// The UTS #46 path: mapping and NFC by `idna`'s data, then the full
@@ -384,7 +441,7 @@ impl<'h> Normalizer<'h, '_> {
             }
             chars.push(c);
             if chars.len() > MAX_LABEL {
-                return Err(self.label_too_long(start, index));
+                return Err(self.label_too_long(start, start, index));
             }
         }
         // Ignored code points (soft hyphen, fillers) can map a label to nothing.
@@ -584,6 +641,33 @@ impl<'h> Normalizer<'h, '_> {
     }
 }
 
+/// Code points outside the fast set that the label path takes without
+/// `idna`'s mapping: UTS #46 leaves each unchanged and valid, and where it is
+/// taken NFC leaves the label unchanged around it, so the mapped label is
+/// known without the slow path. Unlike the fast set they need the full
+/// validity criteria (a joiner's context, a mark first, the bidi rule),
+/// which the label then gets. Checked against `idna`'s data by
+/// `kept_code_points_map_to_themselves`:
+///
+/// * the joiners ZWNJ and ZWJ (UTS #46 keeps them; they compose with
+///   nothing);
+/// * Hebrew letters, and the Arabic letters and digits of the basic block
+///   (starters that compose with no code point before them);
+/// * a combining diacritical mark (U+0300 to U+036F, less those UTS #46
+///   maps or ignores) as the first code point of a label (`first`): no
+///   code point before it to compose with, and what follows it on this path
+///   is a starter, so nothing is reordered. The label is then refused
+///   (`mark_start`), by the same check as on the slow path.
+#[inline(always)]
+fn kept(c: char, first: bool) -> bool {
+    match c as u32 {
+        0x200C | 0x200D => true,
+        0x05D0..=0x05EA | 0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 => true,
+        0x0300..=0x036F => first && !matches!(c as u32, 0x0340 | 0x0341 | 0x0343..=0x0345 | 0x034F),
+        _ => false,
+    }
+}
+
 /// Appends `chars` (at most 64 of them) as UTF-8, in one copy. With
 /// `CLASSIFY`, also says whether they are all on the fast path: LDH (without
 /// `_`) or in the fast set (else `true`).
@@ -626,4 +710,180 @@ fn push_chars<const CLASSIFY: bool>(out: &mut UnicodeBuf, chars: &[char]) -> boo
     }
     out.extend_from_slice(&utf8[..n]);
     fast
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_fast, is_newer_than_pinned, kept, Normalizer, DATA};
+    use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP};
+    use crate::normalize::{Normalized, UnicodeBuf};
+    use crate::reason::Rejection;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    fn mapped(chars: &[char]) -> Vec<char> {
+        DATA.map_normalize(chars.iter().copied()).collect()
+    }
+
+    /// What `kept` and `fullwidth_disallowed` assume of `idna`'s data: each
+    /// kept code point maps to itself and is not in the fast set; a kept
+    /// starter composes with nothing before or after it, and a kept mark
+    /// with nothing after it, among the code points the label path takes
+    /// (ASCII, fullwidth LDH, samples of the fast set, the kept ones); every
+    /// fullwidth form U+FF01 to U+FF5E maps to the ASCII 0xFEE0 below it
+    /// (lowercased).
+    #[test]
+    fn kept_code_points_map_to_themselves() {
+        let kept_chars: Vec<char> = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| kept(c, true))
+            .collect();
+        let starters: Vec<char> = kept_chars
+            .iter()
+            .copied()
+            .filter(|&c| kept(c, false))
+            .collect();
+        let mut neighbours: Vec<char> = (0x21..0x7Fu8).map(char::from).collect();
+        neighbours.extend("ＡＺａｚ０９－中国例é한ñßαжあア".chars());
+        neighbours.extend(&starters);
+        for &c in &kept_chars {
+            assert_eq!(mapped(&[c]), [c], "{c:?}");
+            assert!(!is_fast(c) && !is_newer_than_pinned(c), "{c:?}");
+            for &n in &neighbours {
+                // After a mark: what may follow it on the label path.
+                if n.is_ascii() || is_fast(n) || kept(n, false) {
+                    let pair = [c, mapped(&[n])[0]];
+                    assert_eq!(mapped(&pair), pair, "{c:?} {n:?}");
+                }
+                if kept(c, false) {
+                    let before = [mapped(&[n])[0], c];
+                    assert_eq!(mapped(&before), before, "{n:?} {c:?}");
+                }
+            }
+        }
+        for c in 0xFF01..=0xFF5Eu32 {
+            let c = char::from_u32(c).unwrap();
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap();
+            assert_eq!(mapped(&[c]), [ascii.to_ascii_lowercase()], "{c:?}");
+        }
+    }
+
+    /// One name through `run` (the label path with its fast refusals), or
+    /// with every label sent to the slow path, as `run` did before them.
+    fn outcome(name: &str, underscore: bool, slow: bool) -> Result<(Vec<u8>, Vec<u8>), Rejection> {
+        let body = name.as_bytes();
+        let mut out = Normalized::empty(body);
+        let mut unicode = UnicodeBuf::new();
+        let mut n = Normalizer {
+            body,
+            underscore,
+            map: if underscore { &DNS_MAP } else { &LDH_MAP },
+            canon: if underscore { &DNS_CANON } else { &LDH_CANON },
+            out: &mut out,
+            unicode: &mut unicode,
+            label_apos: 0,
+            ascii_owned: false,
+            unicode_owned: false,
+            idn: false,
+            rtl: false,
+            mapped: false,
+        };
+        if slow {
+            // One label: the slow path, then the bidi rule as `run` checks it.
+            n.own_ascii(0);
+            n.slow_label(0, 0)?;
+            if n.rtl {
+                n.check_bidi()?;
+            }
+        } else {
+            n.run()?;
+        }
+        let (ascii_owned, unicode_owned) = (n.ascii_owned, n.unicode_owned);
+        let ascii = if ascii_owned {
+            out.buf.to_vec()
+        } else {
+            body.to_vec()
+        };
+        Ok((
+            ascii,
+            if unicode_owned {
+                unicode.to_vec()
+            } else {
+                Vec::new()
+            },
+        ))
+    }
+
+    /// The label path's own handling of joiners, Hebrew and Arabic letters, a
+    /// mark first and fullwidth forms of disallowed ASCII gives exactly the
+    /// slow path's answer: the same refusal (reason, label, span), or the same
+    /// A-label form. Every label of up to three pieces, and the same after
+    /// 60 letters (the length limits), in both profiles.
+    #[test]
+    fn fast_refusals_agree_with_the_slow_path() {
+        let pieces = [
+            "a",
+            "Z",
+            "-",
+            "1",
+            "_",
+            "!",
+            "=",
+            "xn--",
+            "é",
+            "中",
+            "Ａ",
+            "－",
+            "！",
+            "＝",
+            "＿",
+            "＋",
+            "\u{200D}",
+            "\u{200C}",
+            "א",
+            "ב",
+            "ب",
+            "ـ",
+            "٣",
+            "۳",
+            "\u{0301}",
+            "\u{0340}",
+            "\u{0338}",
+            "\u{064B}",
+            "\u{094D}",
+            "क",
+            "\u{0378}",
+            "\u{E0100}",
+            "\u{FFFD}",
+            "a\u{0301}",
+        ];
+        let mut labels: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    labels.push([a, b, c].concat());
+                }
+            }
+        }
+        let long: Vec<String> = labels
+            .iter()
+            .take(400)
+            .map(|l| "a".repeat(60) + l)
+            .collect();
+        labels.extend(long);
+        let mut differing = 0usize;
+        for label in &labels {
+            for underscore in [false, true] {
+                let fast = outcome(label, underscore, false);
+                let slow = outcome(label, underscore, true);
+                // The slow path writes the A-label form always; compare the
+                // forms, not where they are.
+                if fast != slow {
+                    differing += 1;
+                    assert_eq!(fast, slow, "{label:?} (underscore: {underscore})");
+                }
+            }
+        }
+        assert_eq!(differing, 0);
+    }
 }

@@ -19,7 +19,10 @@
 //! 2. **Label by label** (`general.rs`): an ASCII label is scanned and, with
 //!    upper case, written lowercased to the inline buffer (no `idna` call, no
 //!    heap); a Unicode label of fast-set code points, fullwidth letters,
-//!    digits and hyphens is mapped and encoded directly; an `xn--` label is
+//!    digits and hyphens is mapped and encoded directly, and so is one with
+//!    joiners, basic Hebrew and Arabic letters or a first mark (`kept`),
+//!    which then gets the full validity criteria; a fullwidth form of
+//!    disallowed ASCII is refused where it stands; an `xn--` label is
 //!    decoded once, and if the decoded code points are all in the fast set
 //!    only the hyphen rules remain;
 //! 3. **UTS #46** (`general.rs`): anything else goes through the `idna`
