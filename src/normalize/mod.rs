@@ -22,10 +22,10 @@
 //!    digits and hyphens is mapped and encoded directly, and so is one with
 //!    joiners, basic Hebrew and Arabic letters or a first mark (`kept`),
 //!    which then gets the full validity criteria; a fullwidth form of
-//!    disallowed ASCII is refused where it stands; an `xn--` label is
+//!    disallowed ASCII is refused where it stands; an `xn--` label (`uts46.rs`) is
 //!    decoded once, and if the decoded code points are all in the fast set
 //!    only the hyphen rules remain;
-//! 3. **UTS #46** (`general.rs`): anything else goes through the `idna`
+//! 3. **UTS #46** (`uts46.rs`): anything else goes through the `idna`
 //!    crate's own mapping and normalisation data (`idna_adapter`), followed
 //!    by the full validity criteria in [`crate::format`].
 
@@ -41,6 +41,7 @@ use plain::is_plain_idn;
 mod ascii;
 mod general;
 mod plain;
+mod uts46;
 
 /// A name as the normalisation stage leaves it: its A-label and U-label
 /// forms, borrowed from the input where the input already is that form
@@ -191,7 +192,7 @@ fn idna2008_labels(name: &Normalized<'_>) -> Result<(), Rejection> {
         chars.extend(label.chars());
         if let Err((reason, i)) = crate::idna2008::check_label(&chars) {
             let input = name.input;
-            let span = general::locate_mapped(input, input_label_span(input, index), chars[i]);
+            let span = uts46::locate_mapped(input, input_label_span(input, index), chars[i]);
             return Err(Rejection::new(reason, Some(index), span));
         }
     }
