@@ -6,7 +6,9 @@ use smallvec::SmallVec;
 
 use super::plain::{fullwidth_ldh, is_fast, is_newer_than_pinned};
 use super::{Normalized, UnicodeBuf};
-use crate::format::{ascii_allowed, check_hyphens, MAX_LABEL, MAX_NAME};
+use crate::format::{
+    ascii_allowed, check_hyphens, DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_LABEL, MAX_NAME,
+};
 use crate::labels::{dot_len, label_end};
 use crate::reason::{Reason, Rejection};
 use crate::utf8::decode_checked;
@@ -48,7 +50,33 @@ pub(super) struct Normalizer<'h, 'o> {
 /// A label's code points on the Unicode paths (a label has at most 63).
 pub(super) type Chars = SmallVec<[char; 64]>;
 
-impl<'h> Normalizer<'h, '_> {
+impl<'h, 'o> Normalizer<'h, 'o> {
+    /// The normaliser of `body` (the input without its root dot), writing
+    /// the A-label form to `out`'s buffer (which the caller empties) and an owned U-label
+    /// form to `unicode`.
+    #[inline]
+    pub(super) fn new(
+        body: &'h [u8],
+        underscore: bool,
+        out: &'o mut Normalized<'h>,
+        unicode: &'o mut UnicodeBuf,
+    ) -> Normalizer<'h, 'o> {
+        Normalizer {
+            body,
+            underscore,
+            map: if underscore { &DNS_MAP } else { &LDH_MAP },
+            canon: if underscore { &DNS_CANON } else { &LDH_CANON },
+            out,
+            unicode,
+            label_apos: 0,
+            ascii_owned: false,
+            unicode_owned: false,
+            idn: false,
+            rtl: false,
+            mapped: false,
+        }
+    }
+
     pub(super) fn run(&mut self) -> Result<(), Rejection> {
         let bytes = self.body;
         let mut start = 0;
@@ -449,7 +477,6 @@ pub(super) fn push_chars<const CLASSIFY: bool>(out: &mut UnicodeBuf, chars: &[ch
 mod tests {
     use super::super::uts46::DATA;
     use super::{is_fast, is_newer_than_pinned, kept, Normalizer};
-    use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP};
     use crate::normalize::{Normalized, UnicodeBuf};
     use crate::reason::Rejection;
     use alloc::string::String;
@@ -508,20 +535,7 @@ mod tests {
         let body = name.as_bytes();
         let mut out = Normalized::empty(body);
         let mut unicode = UnicodeBuf::new();
-        let mut n = Normalizer {
-            body,
-            underscore,
-            map: if underscore { &DNS_MAP } else { &LDH_MAP },
-            canon: if underscore { &DNS_CANON } else { &LDH_CANON },
-            out: &mut out,
-            unicode: &mut unicode,
-            label_apos: 0,
-            ascii_owned: false,
-            unicode_owned: false,
-            idn: false,
-            rtl: false,
-            mapped: false,
-        };
+        let mut n = Normalizer::new(body, underscore, &mut out, &mut unicode);
         if slow {
             // One label: the slow path, then the bidi rule as `run` checks it.
             n.own_ascii(0);

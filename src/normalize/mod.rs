@@ -32,7 +32,7 @@
 use smallvec::SmallVec;
 
 use crate::flags::{Flag, Flags};
-use crate::format::{DNS_CANON, DNS_MAP, LDH_CANON, LDH_MAP, MAX_NAME};
+use crate::format::{DNS_CANON, LDH_CANON, MAX_NAME};
 use crate::labels::{input_label_span, strip_root_dot};
 use crate::reason::{Reason, Rejection};
 use general::Normalizer;
@@ -332,20 +332,7 @@ pub(crate) fn normalize<'h>(
     }
     verdict.buf.clear();
     let mut unicode = UnicodeBuf::new();
-    let mut n = Normalizer {
-        body,
-        underscore,
-        map: if underscore { &DNS_MAP } else { &LDH_MAP },
-        canon,
-        out: verdict,
-        unicode: &mut unicode,
-        label_apos: 0,
-        ascii_owned: false,
-        unicode_owned: false,
-        idn: false,
-        rtl: false,
-        mapped: false,
-    };
+    let mut n = Normalizer::new(body, underscore, verdict, &mut unicode);
     n.run()?;
     let (ascii_owned, unicode_owned, idn, mapped) =
         (n.ascii_owned, n.unicode_owned, n.idn, n.mapped);
