@@ -22,11 +22,9 @@ pub struct Record<'a> {
     pub label: Option<usize>,
     /// `[start, end]`, byte offsets into the input as printed.
     pub span: Option<[usize; 2]>,
-    /// The UTS #39 skeleton of the registrable domain (`Verdict::skeleton`).
-    pub skeleton: Option<String>,
-    /// The canonical key with traditional Han folded to simplified
-    /// (`Verdict::variant_key`).
-    pub variant_key: Option<String>,
+    /// The normalised name, for the keys computed only where they are
+    /// written: `skeleton` and `variant_key`.
+    pub verdict: Option<&'a Verdict<'a>>,
 }
 
 impl<'a> Record<'a> {
@@ -75,8 +73,7 @@ impl<'a> Record<'a> {
             restricted,
             label,
             span,
-            skeleton: verdict.map(Verdict::skeleton),
-            variant_key: verdict.map(|v| v.variant_key().into_owned()),
+            verdict,
         }
     }
 
@@ -95,8 +92,7 @@ impl<'a> Record<'a> {
             restricted: &[],
             label: None,
             span: None,
-            skeleton: None,
-            variant_key: None,
+            verdict: None,
         }
     }
 
@@ -193,9 +189,9 @@ pub fn write_line(out: &mut Vec<u8>, r: &Record<'_>) {
     out.extend_from_slice(key!("span"));
     jsonw::opt_span(out, r.span);
     out.extend_from_slice(key!("skeleton"));
-    jsonw::opt_string(out, r.skeleton.as_deref());
+    jsonw::opt_string(out, r.verdict.map(Verdict::skeleton).as_deref());
     out.extend_from_slice(key!("variant_key"));
-    jsonw::opt_string(out, r.variant_key.as_deref());
+    jsonw::opt_string(out, r.verdict.map(Verdict::variant_key).as_deref());
     out.extend_from_slice(b"}\n");
 }
 
