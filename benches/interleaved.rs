@@ -7,6 +7,7 @@
 //!
 //! ```text
 //! cargo bench --bench interleaved -- pipeline [ROUNDS]   # or scripts/measure.sh interleaved
+//! cargo bench --bench interleaved -- whole [ROUNDS]      # or scripts/measure.sh interleaved-whole
 //! cargo bench --bench interleaved -- suffix [ROUNDS]     # or scripts/measure.sh interleaved-suffix
 //! ```
 //!
@@ -19,6 +20,12 @@
 //! `check` with the embedded restricted-word list (the default), which the
 //! glue has no counterpart for.
 //!
+//! `whole`: the comparison of `benches/pipeline.rs` in interleaved bursts,
+//! per category: `Checker::check` (hostname profile) with the 2,000 words of
+//! `benches/data/words.txt`, the glued pipeline of `benches/common/glue.rs`
+//! (idna -> psl -> idna -> aho-corasick), the floor (lowercase and split on
+//! dots) and the same `check` without words.
+//!
 //! `suffix`: the suffix lookup against `psl` and `publicsuffix` on the ASCII
 //! names of the bench corpus (the names of `benches/suffix.rs`).
 //!
@@ -29,7 +36,7 @@
 use std::borrow::Cow;
 use std::hint::black_box;
 
-use dncheck::{Checker, Profile, SuffixList};
+use dncheck::{Checker, Profile, SuffixList, WordList};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use publicsuffix::Psl as _;
 
@@ -37,6 +44,8 @@ use publicsuffix::Psl as _;
 mod args;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/glue.rs"]
+mod glue;
 #[path = "common/interleave.rs"]
 mod interleave;
 
@@ -54,16 +63,18 @@ fn main() {
     }
     let rounds = args.count(1, 41);
     if !args.measure && args.rest.is_empty() {
-        // A smoke test: both comparisons, one round each.
+        // A smoke test: every comparison, one round each.
         pipeline(rounds);
+        whole(rounds);
         suffix(rounds);
         return;
     }
     match args.rest.first().map_or("pipeline", String::as_str) {
         "pipeline" => pipeline(rounds),
+        "whole" => whole(rounds),
         "suffix" => suffix(rounds),
         other => args::usage(&format!(
-            "unknown comparison {other:?}; usage: interleaved [pipeline|suffix] [ROUNDS]"
+            "unknown comparison {other:?}; usage: interleaved [pipeline|whole|suffix] [ROUNDS]"
         )),
     }
 }
@@ -125,6 +136,44 @@ fn pipeline(rounds: usize) {
             m(4),
             r(4, 3),
             m(5),
+        );
+    }
+}
+
+/// The whole pipeline with 2,000 words against the glued pipeline and the
+/// floor, per corpus category: `benches/pipeline.rs` in interleaved bursts.
+fn whole(rounds: usize) {
+    let words = WordList::parse(glue::WORDS).expect("benches/data/words.txt parses");
+    let checker = Checker::builder()
+        .profile(Profile::Hostname)
+        .words(words)
+        .build();
+    let no_words = Checker::builder()
+        .profile(Profile::Hostname)
+        .no_words()
+        .build();
+    let glued = glue::Glue::new();
+    println!("| category | names | dncheck ns/name | glued ns/name | floor ns/name | dncheck / glued | dncheck / floor | without words ns/name |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for &category in corpus::CATEGORIES.iter().chain(&["all"]) {
+        let names = corpus::names(category);
+        let pass = |f: &dyn Fn(&str) -> bool| names.iter().filter(|&&n| f(black_box(n))).count();
+        let ours = || pass(&|n| black_box(checker.check(n)).is_ok());
+        let theirs = || pass(&|n| black_box(glued.check(n)).is_some());
+        let floor = || pass(&|n| black_box(glue::floor(n)).0 > 1);
+        let bare = || pass(&|n| black_box(no_words.check(n)).is_ok());
+        let t = interleave::rounds(&[&ours, &theirs, &floor, &bare], names.len(), rounds);
+        let m = |i: usize| interleave::median(&t[i]);
+        let r = |i: usize, j: usize| interleave::median_ratio(&t[i], &t[j]);
+        println!(
+            "| `{category}` | {} | {:.1} | {:.1} | {:.1} | {:.2}x | {:.1}x | {:.1} |",
+            names.len(),
+            m(0),
+            m(1),
+            m(2),
+            r(0, 1),
+            r(0, 2),
+            m(3),
         );
     }
 }

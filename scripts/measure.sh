@@ -8,6 +8,10 @@
 #                                   idna and idna + psl, per corpus category,
 #                                   in interleaved 2 ms bursts (default 41
 #                                   rounds): benches/interleaved.rs pipeline
+#   interleaved-whole [ROUNDS]      the whole pipeline with 2,000 words
+#                                   against the glued pipeline and the
+#                                   floor (as `pipeline`), interleaved:
+#                                   benches/interleaved.rs whole
 #   interleaved-suffix [ROUNDS]     the suffix lookup against psl and
 #                                   publicsuffix, interleaved:
 #                                   benches/interleaved.rs suffix
@@ -105,6 +109,9 @@ shift
 case $cmd in
 interleaved)
     cargo bench --bench interleaved -- pipeline "${1:-41}"
+    ;;
+interleaved-whole)
+    cargo bench --bench interleaved -- whole "${1:-41}"
     ;;
 interleaved-suffix)
     cargo bench --bench interleaved -- suffix "${1:-41}"
