@@ -1,7 +1,9 @@
 //! Scripts of a label (UTS #39): mixed scripts by the "Highly Restrictive"
 //! level, and whole-script confusables (a Cyrillic or Greek label whose
 //! skeleton is ASCII). Script data: the `unicode-script` crate
-//! (Script_Extensions); skeletons: the `unicode-security` crate
+//! (Script_Extensions), answered for most of the BMP by a table generated
+//! from it (`src/generated/scripts.rs`: a look-up instead of two binary
+//! searches a code point); skeletons: the `unicode-security` crate
 //! (`confusables.txt`). Both `no_std`.
 //!
 //! A leaf module: it judges labels in U-label form; the checker decides
@@ -10,7 +12,33 @@
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 use crate::flags::{Flag, Flags};
+use crate::generated::scripts::{BLOCKS, BLOCK_BITS, PALETTE};
 use crate::registry::serves_script;
+
+/// The script of every assigned code point of `c`'s block of the BMP, as
+/// Script and as the only script of Script_Extensions, if they share one.
+#[inline]
+fn block_script(c: char) -> Option<Script> {
+    let block = BLOCKS.get((c as u32 >> BLOCK_BITS) as usize)?;
+    PALETTE.get(usize::from(*block)).copied()
+}
+
+/// The Script property of `c`, as the `unicode-script` crate gives it (for
+/// a code point assigned in the pinned Unicode version).
+#[inline]
+fn script_of(c: char) -> Script {
+    block_script(c).unwrap_or_else(|| c.script())
+}
+
+/// The Script_Extensions property of `c`, as the `unicode-script` crate
+/// gives it (for a code point assigned in the pinned Unicode version).
+#[inline]
+fn script_extension(c: char) -> ScriptExtension {
+    match block_script(c) {
+        Some(s) => ScriptExtension::from(s),
+        None => c.script_extension(),
+    }
+}
 
 /// The script sets that UTS #39 §5.2 "Highly Restrictive" allows beyond a
 /// single script: Latin with Han and Bopomofo (Chinese), with Han,
@@ -39,7 +67,36 @@ fn allowed_sets() -> [ScriptExtension; 3] {
 /// its characters (Common and Inherited ones aside, by Script_Extensions)
 /// share no script, and do not all fall in one of the allowed sets.
 /// `pаypal` (Cyrillic `а`) is mixed; `例子abc`, `東京タワー`, `서울` are not.
+///
+/// Most labels are of one script, each character of a block of that one
+/// script: they are answered without set operations; the others by
+/// [`mixed_by_extensions`].
 pub(crate) fn is_mixed_script(label: &str) -> bool {
+    let mut only = None;
+    for c in label.chars() {
+        let s = if c.is_ascii_lowercase() {
+            Script::Latin
+        } else if c.is_ascii() {
+            continue; // digits and `-`: Common
+        } else if is_cjk_unified(c) {
+            Script::Han
+        } else {
+            match block_script(c) {
+                Some(Script::Common | Script::Inherited) => continue,
+                Some(s) => s,
+                None => return mixed_by_extensions(label),
+            }
+        };
+        match only {
+            Some(t) if t != s => return mixed_by_extensions(label),
+            _ => only = Some(s),
+        }
+    }
+    false
+}
+
+/// [`is_mixed_script`] by the Script_Extensions sets of every character.
+fn mixed_by_extensions(label: &str) -> bool {
     let mut common = ScriptExtension::from(Script::Common);
     let mut first = true;
     let mut sets = allowed_sets();
@@ -54,7 +111,7 @@ pub(crate) fn is_mixed_script(label: &str) -> bool {
             // Script_Extensions=Han for the whole block: no lookup.
             ScriptExtension::from(Script::Han)
         } else {
-            let ext = c.script_extension();
+            let ext = script_extension(c);
             if ext.is_common() || ext.is_inherited() {
                 continue;
             }
@@ -89,7 +146,7 @@ pub(crate) fn whole_script_confusable(label: &str) -> Option<Script> {
         if is_cjk_unified(c) {
             return None;
         }
-        let s = c.script();
+        let s = script_of(c);
         match s {
             Script::Common | Script::Inherited => continue,
             Script::Cyrillic | Script::Greek if script.is_none() || script == Some(s) => {
@@ -141,19 +198,28 @@ pub(crate) fn ascii_or_cjk(u: &[u8]) -> bool {
 /// look-alike's script, `data/script_tlds.txt`), with the index of the first
 /// mixed-script label.
 pub(crate) fn classify(unicode: &str, left: usize) -> (Flags, Option<usize>) {
-    let tld = unicode.rsplit('.').next().unwrap_or_default();
     let mut flags = Flags::default();
     let mut mixed = None;
-    for (i, label) in unicode.split('.').take(left).enumerate() {
+    let mut start = 0;
+    for i in 0..left {
+        // Labels are split at `.` (ASCII, so every split is a character
+        // boundary), without `str::split`'s searcher.
+        let end = unicode.as_bytes()[start..]
+            .iter()
+            .position(|&b| b == b'.')
+            .map_or(unicode.len(), |at| start + at);
+        let label = &unicode[start..end];
+        start = (end + 1).min(unicode.len());
         // ASCII, or Han of the CJK block with LDH (the common Chinese
         // label): Latin with Han is allowed, and no look-alike of ASCII.
-        if label.chars().all(|c| c.is_ascii() || is_cjk_unified(c)) {
+        if ascii_or_cjk(label.as_bytes()) {
             continue;
         }
         if is_mixed_script(label) {
             flags.insert(Flag::MixedScript);
             mixed.get_or_insert(i);
         } else if let Some(script) = whole_script_confusable(label) {
+            let tld = unicode.rsplit('.').next().unwrap_or_default();
             if !serves_script(tld, script) {
                 flags.insert(Flag::Confusable);
             }
@@ -170,6 +236,49 @@ pub(crate) fn push_skeleton(out: &mut alloc::string::String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The generated table agrees with the crate on every code point of the
+    /// BMP that can reach this stage (assigned in the pinned version).
+    #[test]
+    fn block_table_agrees_with_the_crate() {
+        let mut fast = 0;
+        for c in ('\0'..='\u{FFFF}').filter(|&c| c.script() != Script::Unknown) {
+            if crate::normalize::is_newer_than_pinned(c) {
+                continue;
+            }
+            assert_eq!(script_of(c), c.script(), "{c:?}");
+            assert_eq!(script_extension(c), c.script_extension(), "{c:?}");
+            fast += usize::from(block_script(c).is_some());
+        }
+        // Most of the BMP is answered by the table.
+        assert!(fast > 40_000, "{fast}");
+    }
+
+    /// The one-script fast path answers as the sets do, on every label of up
+    /// to three characters from a pool of scripts, marks and Common ones.
+    #[test]
+    fn fast_path_agrees_with_the_sets() {
+        let pool = [
+            'a', 'z', '1', '-', 'é', 'ß', 'а', 'я', 'ӏ', '\u{483}', 'ο', 'β', '中', '㐀', 'ひ',
+            'カ', 'ー', '・', '서', 'ㄅ', 'م', '٣', 'ש', '\u{301}', '\u{200D}', 'ก', '𝒶', '𠀀',
+        ];
+        let mut label = alloc::string::String::new();
+        for &a in &pool {
+            for &b in &pool {
+                for &c in &pool {
+                    for len in 1..=3 {
+                        label.clear();
+                        label.extend([a, b, c].into_iter().take(len));
+                        assert_eq!(
+                            is_mixed_script(&label),
+                            mixed_by_extensions(&label),
+                            "{label}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn mixed_scripts() {

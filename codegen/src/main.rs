@@ -20,6 +20,7 @@ mod idn_tlds;
 mod idna2008;
 mod psl;
 mod registry;
+mod scripts;
 mod words;
 
 /// One generated file: its path under the repository root and its text.
@@ -40,6 +41,7 @@ fn main() {
         words::generate(&root),
         idna2008::generate(&root),
         registry::generate(&root),
+        scripts::generate(&root),
     ];
     let mut stale = Vec::new();
     for out in outputs {

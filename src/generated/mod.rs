@@ -24,3 +24,6 @@ pub(crate) mod idna2008;
 
 #[rustfmt::skip]
 pub(crate) mod registry;
+
+#[rustfmt::skip]
+pub(crate) mod scripts;
