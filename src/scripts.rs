@@ -12,15 +12,21 @@
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 use crate::flags::{Flag, Flags};
-use crate::generated::scripts::{BLOCKS, BLOCK_BITS, PALETTE};
+use crate::generated::scripts::{BLOCKS, BLOCK_BITS, MASKS, PALETTE};
 use crate::registry::serves_script;
 
-/// The script of every assigned code point of `c`'s block of the BMP, as
-/// Script and as the only script of Script_Extensions, if they share one.
+/// The script of `c` as Script and as the only script of
+/// Script_Extensions, if its block of the BMP has one for it (the generated
+/// table: the script of the block's assigned code points but for its
+/// exceptions).
 #[inline]
 fn block_script(c: char) -> Option<Script> {
-    let block = BLOCKS.get((c as u32 >> BLOCK_BITS) as usize)?;
-    PALETTE.get(usize::from(*block)).copied()
+    let entry = *BLOCKS.get((c as u32 >> BLOCK_BITS) as usize)?;
+    let exceptions = MASKS[usize::from(entry >> 8)];
+    if exceptions >> (c as u32 & ((1 << BLOCK_BITS) - 1)) & 1 != 0 {
+        return None;
+    }
+    PALETTE.get(usize::from(entry & 0xFF)).copied()
 }
 
 /// The Script property of `c`, as the `unicode-script` crate gives it (for

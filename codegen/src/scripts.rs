@@ -1,9 +1,10 @@
 //! The scripts stage's quick answer: for each block of 32 code points of
-//! the Basic Multilingual Plane, the one script all its assigned code points
-//! have, if they have one, as both Script and Script_Extensions (Latin,
-//! Cyrillic, Greek, Hangul ... but not a block with a combining mark whose
-//! extensions name several scripts). `src/scripts.rs` answers from it, and
-//! asks the `unicode-script` crate only for the other blocks.
+//! the Basic Multilingual Plane, the script most of its assigned code points
+//! have as both Script and Script_Extensions (Latin, Cyrillic, Greek,
+//! Hangul ...), and a mask of the others, its exceptions (`÷` among the
+//! Latin letters, a combining mark whose extensions name several scripts).
+//! `src/scripts.rs` answers from it, and asks the `unicode-script` crate
+//! only for the exceptions and the supplementary planes.
 //!
 //! Derived from the `unicode-script` crate itself. The code points
 //! unassigned in dncheck's pinned Unicode version do not count: the
@@ -22,37 +23,56 @@ pub fn generate(root: &std::path::Path) -> Output {
     let (unassigned, source) = crate::fast::unassigned(root);
     let assigned = |c: u32| !unassigned.iter().any(|&(a, b)| (a..=b).contains(&c));
     let mut palette: Vec<Script> = Vec::new();
-    let mut blocks = Vec::new();
+    // Exception masks; mask 0 (no exception) first.
+    let mut masks: Vec<u32> = vec![0];
+    let mut blocks: Vec<u16> = Vec::new();
     for block in 0..0x1_0000 / BLOCK {
-        // The script of every assigned code point of the block, if one, and
-        // the code point's extensions are that script alone.
-        let mut script = None;
-        let mut uniform = true;
-        for cp in block * BLOCK..(block + 1) * BLOCK {
-            let Some(c) = char::from_u32(cp) else {
-                continue; // surrogates
-            };
-            if !assigned(cp) {
-                continue;
-            }
+        // The script most of the block's assigned code points have, as both
+        // Script and the only script of Script_Extensions; the others are
+        // the block's exceptions.
+        let single = |cp: u32| {
+            let c = char::from_u32(cp).filter(|_| assigned(cp))?;
             let s = c.script();
-            if c.script_extension() != ScriptExtension::from(s) || script.is_some_and(|t| t != s) {
-                uniform = false;
-                break;
-            }
-            script = Some(s);
-        }
-        let entry = match (uniform, script) {
-            (true, Some(s)) => {
-                let i = palette.iter().position(|&p| p == s).unwrap_or_else(|| {
-                    palette.push(s);
-                    palette.len() - 1
-                });
-                u8::try_from(i).expect("fewer than 255 scripts")
-            }
-            _ => MIXED,
+            Some((c.script_extension() == ScriptExtension::from(s)).then_some(s))
         };
-        blocks.push(entry);
+        let mut counts: Vec<(Script, usize)> = Vec::new();
+        for cp in block * BLOCK..(block + 1) * BLOCK {
+            if let Some(Some(s)) = single(cp) {
+                match counts.iter_mut().find(|(t, _)| *t == s) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((s, 1)),
+                }
+            }
+        }
+        let Some(&(script, _)) = counts.iter().max_by_key(|&&(_, n)| n) else {
+            blocks.push(u16::from(MIXED));
+            continue;
+        };
+        let mut mask = 0u32;
+        for (bit, cp) in (block * BLOCK..(block + 1) * BLOCK).enumerate() {
+            match single(cp) {
+                None => {} // unassigned (or a surrogate): never looked up
+                Some(Some(s)) if s == script => {}
+                Some(_) => mask |= 1 << bit,
+            }
+        }
+        let m = masks.iter().position(|&x| x == mask).unwrap_or_else(|| {
+            masks.push(mask);
+            masks.len() - 1
+        });
+        let i = palette
+            .iter()
+            .position(|&p| p == script)
+            .unwrap_or_else(|| {
+                palette.push(script);
+                palette.len() - 1
+            });
+        let (i, m) = (
+            u8::try_from(i).unwrap(),
+            u8::try_from(m).expect("at most 256 masks"),
+        );
+        assert!(i != MIXED);
+        blocks.push(u16::from(m) << 8 | u16::from(i));
     }
     let (sv0, sv1, sv2) = unicode_script::UNICODE_VERSION;
     let mut s = header(
@@ -62,11 +82,16 @@ pub fn generate(root: &std::path::Path) -> Output {
         ),
         fnv1a(source.as_bytes()),
     );
-    let uniform = blocks.iter().filter(|&&b| b != MIXED).count();
+    let clean = blocks
+        .iter()
+        .filter(|&&b| b >> 8 == 0 && b as u8 != MIXED)
+        .count();
     writeln!(
         s,
-        "//\n// {uniform} of {} blocks of {BLOCK} code points have one script.\n",
-        blocks.len()
+        "//\n// {} blocks of {BLOCK} code points: {clean} of one script, {} of one script but for the\n// code points of an exception mask ({} masks).\n",
+        blocks.len(),
+        blocks.iter().filter(|&&b| b >> 8 != 0).count(),
+        masks.len(),
     )
     .unwrap();
     writeln!(s, "use unicode_script::Script;\n").unwrap();
@@ -92,11 +117,23 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s).unwrap();
     writeln!(
         s,
-        "/// Per block of the BMP: the index in [`PALETTE`] of the script of all its\n/// assigned code points (Script and Script_Extensions), or {MIXED}."
+        "/// The code points of a block that do not have its script (bit `c % {BLOCK}`).",
     )
     .unwrap();
-    writeln!(s, "pub(crate) static BLOCKS: [u8; {}] = [", blocks.len()).unwrap();
-    for row in blocks.chunks(32) {
+    writeln!(s, "pub(crate) static MASKS: [u32; {}] = [", masks.len()).unwrap();
+    for row in masks.chunks(8) {
+        let line: Vec<String> = row.iter().map(|m| format!("0x{m:08X}")).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// Per block of the BMP: `mask << 8 | script`, the index in [`MASKS`] of its\n/// exceptions and the index in [`PALETTE`] of the script of its other\n/// assigned code points (Script, and Script_Extensions that script alone);\n/// script {MIXED}: none."
+    )
+    .unwrap();
+    writeln!(s, "pub(crate) static BLOCKS: [u16; {}] = [", blocks.len()).unwrap();
+    for row in blocks.chunks(16) {
         let line: Vec<String> = row.iter().map(|b| b.to_string()).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
