@@ -5,7 +5,7 @@
 //!   `benches/data/words.txt` (normalisation, format rules, suffix lookup,
 //!   policy, words);
 //! * `glued`: `idna::domain_to_ascii_strict` -> `psl::domain` ->
-//!   `idna::domain_to_unicode` -> an `aho-corasick` search of the same
+//!   `idna::domain_to_unicode` -> an `aho-corasick` DFA search of the same
 //!   2,000 words in the labels left of the suffix (`benches/common/glue.rs`);
 //! * `floor`: lowercase and split on dots, the least any pipeline does;
 //! * `dncheck_no_words`: `Checker::check` without the words stage, so that
