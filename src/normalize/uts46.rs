@@ -160,7 +160,7 @@ impl Normalizer<'_, '_> {
         check_hyphens(chars, '-').map_err(fault)?;
         if !fast {
             format::check_unicode_label(&DATA, chars).map_err(fault)?;
-            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
+            self.rtl_label(chars, index, start..end)?;
         }
         let (a_label, len) = a_label_of(chars).ok_or(fault(Reason::LabelTooLong))?;
         // The U-label form first: it may copy the A-label prefix.
@@ -236,9 +236,51 @@ impl Normalizer<'_, '_> {
         check_hyphens(chars, '-').map_err(fault)?;
         if !fast {
             format::check_unicode_label(&DATA, chars).map_err(fault)?;
-            self.rtl |= chars.iter().any(|&c| format::is_rtl(&DATA, c));
+            self.rtl_label(chars, index, start..end)?;
         }
         Ok(())
+    }
+
+    /// Marks the name right-to-left if label `index` (its code points
+    /// `chars`, at `span` of the input) has a right-to-left code point. Such
+    /// a label makes the name a bidi domain name, so the bidi rule holds for
+    /// it whatever the other labels are: it is checked here, before the
+    /// label is encoded and the labels after it are read, and a refused name
+    /// costs no more than its labels up to this one. The other labels are
+    /// checked at the end of the name ([`check_bidi`](Self::check_bidi)).
+    #[inline]
+    fn rtl_label(
+        &mut self,
+        chars: &[char],
+        index: usize,
+        span: core::ops::Range<usize>,
+    ) -> Result<(), Rejection> {
+        if !chars.iter().any(|&c| format::is_rtl(&DATA, c)) {
+            return Ok(());
+        }
+        self.rtl = true;
+        match format::check_bidi_label(&DATA, chars) {
+            Ok(()) => Ok(()),
+            // A label before it that breaks the rule comes first.
+            Err(r) => Err(self
+                .first_bidi_fault(self.u_labels_so_far(), index)
+                .unwrap_or_else(|| Rejection::new(r, Some(index), span))),
+        }
+    }
+
+    /// The U-label form of the labels read so far (with what follows them,
+    /// if anything): where [`check_bidi`](Self::check_bidi) finds it at the
+    /// end of a name, or, while no label was internationalised, the A-label
+    /// form.
+    #[cold]
+    fn u_labels_so_far(&self) -> &[u8] {
+        if self.unicode_owned {
+            &self.unicode[..]
+        } else if !self.idn && self.ascii_owned {
+            &self.out.buf[..]
+        } else {
+            self.body
+        }
     }
 
     /// The bidi rule over every label, for a name with a right-to-left label.
@@ -249,33 +291,40 @@ impl Normalizer<'_, '_> {
         } else {
             self.body
         };
+        match self.first_bidi_fault(unicode, usize::MAX) {
+            Some(refusal) => Err(refusal),
+            None => Ok(()),
+        }
+    }
+
+    /// The refusal of the first of the first `labels` labels of the U-label
+    /// form `unicode` that breaks the bidi rule, if one does.
+    #[cold]
+    fn first_bidi_fault(&self, unicode: &[u8], labels: usize) -> Option<Rejection> {
         // Label by label, decoded as it is read: the U-label form is UTF-8
         // (every label was checked or written so), so no separate
         // validation pass; `.` separates its labels.
         let mut chars = Chars::new();
-        let mut index = 0;
         let mut i = 0;
-        loop {
+        for index in 0..labels {
             chars.clear();
             while let Some(&b) = unicode.get(i) {
                 if b == b'.' {
                     break;
                 }
-                let Some((c, width)) = decode_checked(unicode, i) else {
-                    return Ok(());
-                };
+                let (c, width) = decode_checked(unicode, i)?;
                 chars.push(c);
                 i += width;
             }
             if let Err(r) = format::check_bidi_label(&DATA, &chars) {
                 let span = input_label_span(self.body, index);
-                return Err(Rejection::new(r, Some(index), span));
+                return Some(Rejection::new(r, Some(index), span));
             }
             if i >= unicode.len() {
-                return Ok(());
+                return None;
             }
             i += 1;
-            index += 1;
         }
+        None
     }
 }

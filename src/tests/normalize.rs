@@ -438,6 +438,37 @@ const REFUSE: &[Refuse] = &[
         Some(1),
         3..5
     ),
+    // A right-to-left label that breaks the bidi rule is refused when it is
+    // read: a fault in a later label comes after it.
+    refuse!(
+        "rtl label refused before a later fault",
+        "1\u{5D0}.a!b.com".as_bytes(),
+        Bidi,
+        Some(0),
+        0..3
+    ),
+    refuse!(
+        "rtl xn-- label refused before a later fault",
+        b"xn--5-ficgqc9cm.a!b.com",
+        Bidi,
+        Some(0),
+        0..15
+    ),
+    // ... after any label before it that the rule refuses.
+    refuse!(
+        "ltr label before a refused rtl label",
+        "1a.1\u{5D0}.com".as_bytes(),
+        Bidi,
+        Some(0),
+        0..2
+    ),
+    refuse!(
+        "ltr label after an rtl label, at the end of the name",
+        "\u{5D0}.1a.a!b".as_bytes(),
+        InvalidChar,
+        Some(2),
+        7..8
+    ),
 ];
 
 #[test]
