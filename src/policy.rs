@@ -255,7 +255,10 @@ fn count_dots(bytes: &[u8]) -> usize {
 }
 
 fn last_label_len(ascii: &str) -> usize {
-    ascii.len() - ascii.rfind('.').map_or(0, |i| i + 1)
+    // Bytes, not `str::rfind`, whose searcher costs more than the few bytes
+    // of a top-level label.
+    let bytes = ascii.as_bytes();
+    bytes.len() - bytes.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1)
 }
 
 /// `true` for a label that URL parsers read as a number (the WHATWG URL
