@@ -29,6 +29,15 @@ fn array<T>(
     writeln!(s, "];").unwrap();
 }
 
+/// `M` for `u32::MAX`, else the number (in hex from the top bit on).
+fn hex_or_m(x: u32) -> String {
+    match x {
+        u32::MAX => "M".to_string(),
+        x if x >= 1 << 31 => format!("0x{x:x}"),
+        x => x.to_string(),
+    }
+}
+
 pub fn generate(root: &std::path::Path) -> Output {
     let path = root.join("data/restricted_words.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -40,7 +49,7 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "//").unwrap();
     writeln!(
         s,
-        "// {} words, {} slots, {} output entries, {} code pages; {} bytes (layout: src/words.rs).",
+        "// {} words, {} slots, {} output entries, {} code pages; {} bytes (layout: src/words/mod.rs).",
         list.len(),
         raw.slots.len(),
         raw.outputs.len(),
@@ -85,21 +94,21 @@ pub fn generate(root: &std::path::Path) -> Output {
     );
     array(
         &mut s,
-        "Double array: base, check (parent), fail, out.",
+        "Double array: base, check (the parent; top bit: the state has output).",
         "SLOTS",
-        "[u32; 4]",
+        "[u32; 2]",
         raw.slots,
-        4,
-        |&[b, c, f, o]| {
-            let h = |x: u32| {
-                if x == u32::MAX {
-                    "M".to_string()
-                } else {
-                    x.to_string()
-                }
-            };
-            format!("[{}, {}, {}, {}]", h(b), h(c), h(f), h(o))
-        },
+        8,
+        |&[b, c]| format!("[{}, {}]", hex_or_m(b), hex_or_m(c)),
+    );
+    array(
+        &mut s,
+        "Per slot: the failure link, the output list.",
+        "LINKS",
+        "[u32; 2]",
+        raw.links,
+        8,
+        |&[f, o]| format!("[{}, {}]", hex_or_m(f), hex_or_m(o)),
     );
     array(
         &mut s,

@@ -1,5 +1,5 @@
 //! The double-array placement: the trie of `builder.rs` laid out as the
-//! `slots` of a [`WordList`] (see the layout in `mod.rs`), each state's
+//! `slots` and `links` of a [`WordList`] (see the layout in `mod.rs`), each state's
 //! children at the first base where they all fit, found through a
 //! [`FreeList`] of the free slots; then the failure links and the output
 //! lists, breadth first.
@@ -8,7 +8,8 @@ use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 use super::{
-    too_large, WordList, WordListError, BASE, CHECK, FAIL, LAST, NONE, NO_OUT, NO_PARENT, OUT,
+    too_large, WordList, WordListError, BASE, CHECK, FAIL, HAS_OUT, LAST, NONE, NO_OUT, NO_PARENT,
+    OUT, PARENT,
 };
 
 /// The free slots of a double array being filled, as a doubly linked list
@@ -128,7 +129,9 @@ pub(super) fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
         bases[n] = base;
         for &(c, child) in children {
             let t = base.wrapping_add(u32::from(c));
-            if t >= LAST {
+            // A slot's number must fit `check` without its flag, and stay
+            // below the parent of a free slot.
+            if t >= PARENT {
                 return Err(too_large());
             }
             free.take(t as usize);
@@ -142,7 +145,7 @@ pub(super) fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
         .iter()
         .rposition(|&u| u)
         .map_or(1, |last| last + 1);
-    let mut slots = alloc::vec![[0, NO_PARENT, 0, NO_OUT]; len];
+    let mut slots = alloc::vec![[0, NO_PARENT]; len];
     for (n, &s) in slot_of.iter().enumerate() {
         let slot = &mut slots[s as usize];
         slot[BASE] = bases[n];
@@ -168,6 +171,7 @@ pub(super) fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
         pages: Cow::Borrowed(&[]),
         expansions: Cow::Borrowed(&[]),
         slots: Cow::Owned(slots),
+        links: Cow::Owned(alloc::vec![[0, NO_OUT]; len]),
         outputs: Cow::Borrowed(&[]),
         words: Cow::Borrowed(&[]),
         categories: Cow::Borrowed(&[]),
@@ -182,10 +186,10 @@ pub(super) fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
             let fail = if n == 0 {
                 0
             } else {
-                let f = list.slots[s as usize][FAIL];
+                let f = list.links[s as usize][FAIL];
                 list.step(f, code)
             };
-            let inherited = list.slots[fail as usize][OUT];
+            let inherited = list.links[fail as usize][OUT];
             let own = &nodes[child as usize].words;
             let out = if own.is_empty() {
                 inherited
@@ -215,11 +219,12 @@ pub(super) fn place(nodes: &[Node]) -> Result<WordList, WordListError> {
             let fail = if inner[fail as usize] {
                 fail
             } else {
-                list.slots[fail as usize][FAIL]
+                list.links[fail as usize][FAIL]
             };
-            let slots = list.slots.to_mut();
-            slots[t][FAIL] = fail;
-            slots[t][OUT] = out;
+            list.links.to_mut()[t] = [fail, out];
+            if out != NO_OUT {
+                list.slots.to_mut()[t][CHECK] |= HAS_OUT;
+            }
         }
     }
     list.outputs = Cow::Owned(outputs);

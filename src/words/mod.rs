@@ -33,10 +33,15 @@
 //!   two-level table of 128-code-point pages (`index[c >> 7]` is the page,
 //!   page 0 is all zeros and shared);
 //! * `expansions: [[u16; 2]]`: the two codes of each `EXPAND` code;
-//! * `slots: [[u32; 4]]`: the trie as a double array (`double_array.rs`) of
-//!   `[base, check, fail, out]`: the child of state `s` by code `c` is slot
-//!   `t = base[s] + c` if `check[t] == s`; `fail` is the Aho-Corasick failure
-//!   link; `out` indexes `outputs` (or is `NO_OUT`). Slot 0 is the root.
+//! * `slots: [[u32; 2]]`: the trie as a double array (`double_array.rs`) of
+//!   `[base, check]`: the child of state `s` by code `c` is slot
+//!   `t = base[s] + c` if `check[t] == s` but for its top bit, which says
+//!   that state `t` has output. Slot 0 is the root. Only these 8 bytes a
+//!   state are read on a step that succeeds (most steps), so twice as many
+//!   states fit in the cache as with the links beside them.
+//! * `links: [[u32; 2]]`: per slot, `[fail, out]`: the Aho-Corasick failure
+//!   link, read when no child matches, and the index in `outputs` (or
+//!   `NO_OUT`), read on a hit.
 //! * `outputs: [u32]`: per state with output, the list indexes of every
 //!   word that ends there (its own, then those of its failure chain: longest
 //!   first); the last entry of a list has the top bit set.
@@ -167,12 +172,19 @@ const RESIZE: u16 = 0x4000;
 /// Flag of a code that stands for two codes (`expansions`).
 const EXPAND: u16 = 0x8000;
 
+/// `slots[s][BASE]`, `slots[s][CHECK]`.
 const BASE: usize = 0;
 const CHECK: usize = 1;
-const FAIL: usize = 2;
-const OUT: usize = 3;
-/// `check` of a free slot (and of the root, which has no parent).
-const NO_PARENT: u32 = u32::MAX;
+/// `links[s][FAIL]`, `links[s][OUT]`.
+const FAIL: usize = 0;
+const OUT: usize = 1;
+/// Top bit of `check`: the state has output.
+const HAS_OUT: u32 = 1 << 31;
+/// The parent in `check`, without its flag.
+const PARENT: u32 = !HAS_OUT;
+/// `check` of a free slot (and of the root, which has no parent): greater
+/// than any state, and without the `HAS_OUT` flag.
+const NO_PARENT: u32 = PARENT;
 /// `out` of a state without output.
 const NO_OUT: u32 = u32::MAX;
 /// Top bit of the last entry of an output list.
@@ -217,7 +229,8 @@ pub struct WordList {
     index: Cow<'static, [u16]>,
     pages: Cow<'static, [u16]>,
     expansions: Cow<'static, [[u16; 2]]>,
-    slots: Cow<'static, [[u32; 4]]>,
+    slots: Cow<'static, [[u32; 2]]>,
+    links: Cow<'static, [[u32; 2]]>,
     outputs: Cow<'static, [u32]>,
     words: Cow<'static, [[u32; 3]]>,
     categories: Cow<'static, [[u32; 2]]>,
@@ -231,6 +244,7 @@ static EMBEDDED: WordList = WordList {
     pages: Cow::Borrowed(&embedded::PAGES),
     expansions: Cow::Borrowed(&embedded::EXPANSIONS),
     slots: Cow::Borrowed(&embedded::SLOTS),
+    links: Cow::Borrowed(&embedded::LINKS),
     outputs: Cow::Borrowed(&embedded::OUTPUTS),
     words: Cow::Borrowed(&embedded::WORDS),
     categories: Cow::Borrowed(&embedded::CATEGORIES),
@@ -575,6 +589,7 @@ impl WordList {
             + size_of_val(&*self.pages)
             + size_of_val(&*self.expansions)
             + size_of_val(&*self.slots)
+            + size_of_val(&*self.links)
             + size_of_val(&*self.outputs)
             + size_of_val(&*self.words)
             + size_of_val(&*self.categories)
@@ -602,6 +617,7 @@ impl WordList {
             pages: &self.pages,
             expansions: &self.expansions,
             slots: &self.slots,
+            links: &self.links,
             outputs: &self.outputs,
             words: &self.words,
             categories: &self.categories,
@@ -621,7 +637,8 @@ pub struct RawParts<'a> {
     pub index: &'a [u16],
     pub pages: &'a [u16],
     pub expansions: &'a [[u16; 2]],
-    pub slots: &'a [[u32; 4]],
+    pub slots: &'a [[u32; 2]],
+    pub links: &'a [[u32; 2]],
     pub outputs: &'a [u32],
     pub words: &'a [[u32; 3]],
     pub categories: &'a [[u32; 2]],

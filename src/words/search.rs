@@ -6,8 +6,8 @@
 use core::ops::Range;
 
 use super::{
-    Hit, WordList, BASE, CHECK, EXPAND, FAIL, FIRST_CODE, LAST, NONE, NO_OUT, OUT, PAGE, PAGE_BITS,
-    RESIZE, SKIP,
+    Hit, WordList, BASE, CHECK, EXPAND, FAIL, FIRST_CODE, HAS_OUT, LAST, NONE, NO_OUT, OUT, PAGE,
+    PAGE_BITS, PARENT, RESIZE, SKIP,
 };
 use crate::utf8::decode;
 
@@ -126,20 +126,20 @@ impl WordList {
     /// state's slot: a walk carries the current slot along, so that a
     /// transition reads one slot, not two.
     #[inline(always)]
-    fn step_from(&self, mut s: u32, mut rec: [u32; 4], code: u16) -> (u32, [u32; 4]) {
+    fn step_from(&self, mut s: u32, mut rec: [u32; 2], code: u16) -> (u32, [u32; 2]) {
         let slots = &*self.slots;
         let code = u32::from(code);
         loop {
             let t = rec[BASE].wrapping_add(code);
             if let Some(&r) = slots.get(t as usize) {
-                if r[CHECK] == s {
+                if r[CHECK] & PARENT == s {
                     return (t, r);
                 }
             }
             if s == 0 {
                 return (0, rec);
             }
-            s = rec[FAIL];
+            s = self.links[s as usize][FAIL];
             rec = slots[s as usize];
         }
     }
@@ -216,8 +216,8 @@ impl<'w> FindIter<'w, '_> {
                 // The common case: one code of a code point folded to a
                 // character of its own length.
                 (state, rec) = list.step_from(state, rec, code);
-                let out = rec[OUT];
-                if out != NO_OUT {
+                if rec[CHECK] & HAS_OUT != 0 {
+                    let out = list.links[state as usize][OUT];
                     (self.pos, self.state, self.out) = (pos, state, out);
                     (self.char_start, self.consumed) = (i, 1);
                     return true;
@@ -273,7 +273,7 @@ impl<'w> FindIter<'w, '_> {
             return false;
         }
         self.state = self.list.step(self.state, code);
-        self.out = self.list.slots[self.state as usize][OUT];
+        self.out = self.list.links[self.state as usize][OUT];
         self.out != NO_OUT
     }
 
@@ -401,7 +401,7 @@ pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
 /// the general walk handles it).
 #[inline]
 fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
-    let slots = &*list.slots;
+    let (slots, links) = (&*list.slots, &*list.links);
     let root = slots.first()?;
     // The state's number and a reference to its slot: a probe reads the two
     // words of a slot it needs, and copies none.
@@ -413,8 +413,8 @@ fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
             loop {
                 let t = from[BASE].wrapping_add(code);
                 if let Some(to) = slots.get(t as usize) {
-                    if to[CHECK] == s {
-                        if to[OUT] != NO_OUT {
+                    if to[CHECK] & PARENT == s {
+                        if to[CHECK] & HAS_OUT != 0 {
                             return Some(true);
                         }
                         (s, from) = (t, to);
@@ -424,7 +424,7 @@ fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
                 if s == 0 {
                     break;
                 }
-                s = from[FAIL];
+                s = links.get(s as usize)?[FAIL];
                 from = slots.get(s as usize)?;
             }
         } else if code == SKIP {
