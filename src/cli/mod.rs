@@ -16,7 +16,7 @@ pub mod workflow;
 
 use std::borrow::Cow;
 
-use dncheck::{Checker, Flag, Reason};
+use dncheck::{Checker, Flag, Reason, Rejection, Verdict};
 
 use self::json::Record;
 use self::lines::Line;
@@ -224,7 +224,7 @@ impl<'c> Reporter<'c> {
                 let printed = input.printed().len();
                 let mut record = Record::refused(input, Reason::TooLong);
                 record.span = Some([0, printed]);
-                self.write(&record, out)
+                self.write(&record, None, out)
             }
         }
     }
@@ -277,12 +277,25 @@ impl<'c> Reporter<'c> {
         };
         let found = std::mem::take(&mut self.found);
         let record = Record::new(input, verdict, rejection, checker.words(), &found);
-        let ok = self.write(&record, out);
+        // The check's own answer, before the workflow's lookups.
+        let checked = match (&normalized, &suffix_refusal) {
+            (Ok(verdict), None) => Ok(verdict),
+            (Ok(_), Some(refusal)) | (Err(refusal), _) => Err(refusal),
+        };
+        let ok = self.write(&record, Some(checked), out);
         self.found = found;
         ok
     }
 
-    fn write(&mut self, record: &Record<'_>, out: &mut Vec<u8>) -> bool {
+    /// Appends `record` in the output format. `checked`: the check's own
+    /// result, which the Tencent format renders (`None` for a line too long
+    /// to check: the Tencent format then checks what was kept of it).
+    fn write(
+        &mut self,
+        record: &Record<'_>,
+        checked: Option<Result<&Verdict<'_>, &Rejection>>,
+        out: &mut Vec<u8>,
+    ) -> bool {
         let ok = match self.format {
             Format::Json => {
                 json::write_line(out, record);
@@ -294,7 +307,7 @@ impl<'c> Reporter<'c> {
                 record.ok
             }
             Format::Tencent => {
-                workflow::write_tencent(out, self.checker, self.workflow, record.input.bytes)
+                workflow::write_tencent(out, self.checker, checked, self.workflow, &record.input)
             }
             Format::Aliyun => {
                 workflow::write_aliyun(out, record);

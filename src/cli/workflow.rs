@@ -9,10 +9,11 @@ use std::path::Path;
 use dncheck::registrar::{
     check_lookups, request_id, AlibabaResponse, Lookup, LookupChecks, MemoryLookup, TencentResponse,
 };
-use dncheck::{Checker, Rejection};
+use dncheck::{Checker, Rejection, Verdict};
 
 use super::args::{file_error, read_text};
 use super::json::Record;
+use super::Input;
 
 /// Alibaba's `HostId` in its error bodies.
 const ALIYUN_HOST: &str = "alidns.aliyuncs.com";
@@ -81,16 +82,22 @@ impl Workflow {
 
 /// Appends `input`'s answer as Tencent's `CheckIntlDomainNew` would give it
 /// (`{"Response": {...}}`, a name in `--registered` not `Available`, a
-/// restricted word `BlackWord`), and returns `Available`.
+/// restricted word `BlackWord`) from the check's result `checked` (if
+/// `None`, `checker` checks the input as printed), and returns `Available`.
 pub fn write_tencent(
     out: &mut Vec<u8>,
     checker: &Checker,
+    checked: Option<Result<&Verdict<'_>, &Rejection>>,
     workflow: Option<&Workflow>,
-    input: &[u8],
+    input: &Input<'_>,
 ) -> bool {
-    let domain = String::from_utf8_lossy(input);
+    let domain = input.printed();
     let lookup = workflow.map(|w| &w.lookup as &dyn Lookup);
-    let response = TencentResponse::check(checker, lookup, None, &domain, None, &request_id(false));
+    let id = request_id(false);
+    let response = match checked {
+        Some(result) => TencentResponse::of_result(result, lookup, None, &domain, None, &id),
+        None => TencentResponse::check(checker, lookup, None, &domain, None, &id),
+    };
     serde_json::to_writer(&mut *out, &response).expect("writing to memory");
     out.push(b'\n');
     response.available()

@@ -252,9 +252,38 @@ impl TencentResponse {
         period: Option<u64>,
         request_id: &str,
     ) -> TencentResponse {
-        let verdict = match checker.check(domain) {
+        let result = checker.check(domain);
+        TencentResponse::of_result(result.as_ref(), lookup, prices, domain, period, request_id)
+    }
+
+    /// [`check`](Self::check) from the result of a check made already
+    /// (`domain` is the name as the request gave it): for a caller that
+    /// checked the name for its own needs, so that it is not checked twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dncheck::registrar::TencentResponse;
+    /// use dncheck::Checker;
+    ///
+    /// let checker = Checker::default();
+    /// let result = checker.check("例子.中国");
+    /// let r = TencentResponse::of_result(result.as_ref(), None, None, "例子.中国", None, "id");
+    /// let json = serde_json::to_value(&r).unwrap();
+    /// assert_eq!(json["Response"]["Available"], true);
+    /// ```
+    #[must_use]
+    pub fn of_result(
+        result: Result<&Verdict<'_>, &Rejection>,
+        lookup: Option<&dyn Lookup>,
+        prices: Option<&PriceTable>,
+        domain: &str,
+        period: Option<u64>,
+        request_id: &str,
+    ) -> TencentResponse {
+        let verdict = match result {
             Ok(v) => v,
-            Err(e) => return TencentResponse::rejection(&e, domain, period, request_id),
+            Err(e) => return TencentResponse::rejection(e, domain, period, request_id),
         };
         let registered =
             lookup.is_some_and(|l| l.is_registered(verdict.key()) == LookupAnswer::Yes);
@@ -268,7 +297,7 @@ impl TencentResponse {
             (None, "", "")
         };
         TencentResponse::body(
-            &verdict,
+            verdict,
             prices,
             domain,
             period,

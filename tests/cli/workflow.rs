@@ -128,3 +128,56 @@ fn registrar_workflow_options_and_vendor_outputs() {
         );
     }
 }
+
+/// `--output tencent` answers each line as the library's
+/// `TencentResponse::check` answers the name as printed (the request id
+/// aside), though it renders the check the command line made already: good
+/// and refused names, a registered one, a restricted word, upper case, a
+/// suffix-stage refusal, invalid UTF-8.
+#[test]
+fn tencent_output_is_the_library_response() {
+    use dncheck::registrar::{MemoryLookup, TencentResponse};
+    use dncheck::Checker;
+
+    let registered = temp_file("tencent-registered.txt", b"taken.cn\n");
+    let lines: [&[u8]; 9] = [
+        b"example.cn",
+        b"TAKEN.cn",
+        b"secure-login.com",
+        "例子.中国".as_bytes(),
+        b"example.notatld",
+        b"www.example.com.cn",
+        b"a\xffb.com",
+        b"-bad-.com",
+        b"",
+    ];
+    let mut stdin = Vec::new();
+    for line in lines {
+        stdin.extend_from_slice(line);
+        stdin.push(b'\n');
+    }
+    let output = run(
+        &[
+            OsStr::new("--output=tencent"),
+            OsStr::new("--registered"),
+            registered.as_os_str(),
+        ],
+        &stdin,
+    );
+    let got = vendor_lines(&output);
+    assert_eq!(got.len(), lines.len());
+
+    let checker = Checker::default();
+    let mut lookup = MemoryLookup::new();
+    lookup.add_registered(&checker, "taken.cn\n").unwrap();
+    for (line, mut got) in lines.iter().zip(got) {
+        let name = String::from_utf8_lossy(line);
+        let want = TencentResponse::check(&checker, Some(&lookup), None, &name, None, "id");
+        let mut want = serde_json::to_value(&want).unwrap();
+        for value in [&mut got, &mut want] {
+            let body = value["Response"].as_object_mut().unwrap();
+            assert!(body.remove("RequestId").is_some(), "{name:?}: {body:?}");
+        }
+        assert_eq!(got, want, "{name:?}");
+    }
+}
