@@ -331,7 +331,7 @@ impl Checker {
         }
         let restricted = self.words().is_some_and(|list| {
             let suffix = &name.ascii[name.ascii.len() - m.suffix_len()..];
-            any_hit(list, name.unicode, suffix)
+            any_hit(list, name.unicode, suffix, name.idn)
         });
         if restricted {
             flags.insert(Flag::Restricted);

@@ -370,71 +370,156 @@ pub(crate) fn left_of_suffix(unicode: &str, suffix: &str) -> Range<usize> {
 
 /// The words stage on a name that passed the suffix stage: `true` if the
 /// list has a hit left of the public suffix `suffix` (A-label form) in the
-/// name's U-label form `unicode`.
-///
-/// An ASCII U-label form (most names) takes a byte walk: no UTF-8
-/// decoding, no look-up beyond the 128-entry code table of ASCII, no
-/// iterator, and the range found from the suffix's length alone (an ASCII
-/// U-label form is the A-label form, of which `suffix` is the tail).
-pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str) -> bool {
+/// name's U-label form `unicode`; `idn` if that form is not the A-label form
+/// (else it is ASCII, and `suffix` its tail: the range to search follows
+/// from the suffix's length alone).
+pub(crate) fn any_hit(list: &WordList, unicode: &str, suffix: &str, idn: bool) -> bool {
     let text = unicode.as_bytes();
-    if text.is_ascii() {
-        let Some(end) = text.len().checked_sub(suffix.len() + 1) else {
-            return false; // the name is its suffix: nothing to search
-        };
-        // An ASCII U-label form is the A-label form (an `xn--` label
-        // decodes to non-ASCII), of which `suffix` is the tail.
-        debug_assert!(text.ends_with(suffix.as_bytes()), "{unicode} {suffix}");
-        if text[end] == b'.' {
-            if let Some(hit) = any_hit_ascii(list, &text[..end]) {
-                return hit;
-            }
-        }
-    }
-    let range = left_of_suffix(unicode, suffix);
-    !range.is_empty() && list.find_in(unicode, range).next().is_some()
+    let end = if idn {
+        left_of_suffix(unicode, suffix).end
+    } else {
+        debug_assert!(text.is_ascii() && text.ends_with(suffix.as_bytes()));
+        // The name less its suffix and the dot before it, if any.
+        text.len().saturating_sub(suffix.len() + 1)
+    };
+    text.get(..end).is_some_and(|text| any_hit_in(list, text))
 }
 
-/// [`any_hit`] over ASCII `text`: the automaton stepped a byte at a time
-/// through the ASCII code table, as [`WordList::step`] steps it. `None` if
-/// some byte's fold changes the text's length (no list does that to ASCII;
-/// the general walk handles it).
-#[inline]
-fn any_hit_ascii(list: &WordList, text: &[u8]) -> Option<bool> {
+/// `true` if some word occurs in `text` (UTF-8): [`FindIter`]'s walk without
+/// its bookkeeping (where a hit starts, which words end there), as the
+/// words stage needs only whether there is one. A code point at a time:
+/// an ASCII byte through the 128-entry code table, with no UTF-8 decoding;
+/// a step reads the one slot it needs, through a reference.
+fn any_hit_in(list: &WordList, text: &[u8]) -> bool {
     let (slots, links) = (&*list.slots, &*list.links);
-    let root = slots.first()?;
-    // The state's number and a reference to its slot: a probe reads the two
-    // words of a slot it needs, and copies none.
+    let Some(root) = slots.first() else {
+        return false;
+    };
+    // The state's number and its slot.
     let (mut s, mut from) = (0u32, root);
-    for &b in text {
-        let code = list.ascii[usize::from(b & 0x7F)];
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        let code = if b < 0x80 {
+            i += 1;
+            list.ascii[usize::from(b)]
+        } else {
+            let (c, len) = decode(text, i);
+            i += len;
+            list.code_wide(c)
+        };
         if code.wrapping_sub(FIRST_CODE) < RESIZE - FIRST_CODE {
-            let code = u32::from(code);
-            loop {
-                let t = from[BASE].wrapping_add(code);
-                if let Some(to) = slots.get(t as usize) {
-                    if to[CHECK] & PARENT == s {
-                        if to[CHECK] & HAS_OUT != 0 {
-                            return Some(true);
-                        }
-                        (s, from) = (t, to);
-                        break;
-                    }
-                }
-                if s == 0 {
-                    break;
-                }
-                s = links.get(s as usize)?[FAIL];
-                from = slots.get(s as usize)?;
+            if step(slots, links, &mut s, &mut from, code) {
+                return true;
             }
         } else if code == SKIP {
             // Ignored (`-`): no step.
         } else if code < FIRST_CODE {
-            // NONE or SEP (`.`): no word goes on through this byte.
+            // NONE or SEP: no word goes on through this code point.
             (s, from) = (0, root);
+        } else if code & EXPAND == 0 {
+            // Folded to a character of another length: the same step.
+            if step(slots, links, &mut s, &mut from, code & !RESIZE) {
+                return true;
+            }
         } else {
-            return None;
+            // Two codes (`ß`): either may be one no word holds.
+            for half in list.expansions[usize::from(code & !EXPAND)] {
+                if half < FIRST_CODE {
+                    (s, from) = (0, root);
+                } else if step(slots, links, &mut s, &mut from, half) {
+                    return true;
+                }
+            }
         }
     }
-    Some(false)
+    false
+}
+
+/// One step of [`any_hit_in`] from state `s` (whose slot is `from`) by
+/// `code`, a word character's, following failure links: `true` on a state
+/// with output.
+#[inline(always)]
+fn step<'a>(
+    slots: &'a [[u32; 2]],
+    links: &[[u32; 2]],
+    s: &mut u32,
+    from: &mut &'a [u32; 2],
+    code: u16,
+) -> bool {
+    let code = u32::from(code);
+    loop {
+        let t = from[BASE].wrapping_add(code);
+        if let Some(to) = slots.get(t as usize) {
+            if to[CHECK] & PARENT == *s {
+                (*s, *from) = (t, to);
+                return to[CHECK] & HAS_OUT != 0;
+            }
+        }
+        if *s == 0 {
+            return false;
+        }
+        *s = links.get(*s as usize).map_or(0, |l| l[FAIL]);
+        match slots.get(*s as usize) {
+            Some(slot) => *from = slot,
+            None => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+
+    /// The words stage's walk finds a hit exactly where the iterator finds
+    /// one: on every text of up to three pieces from a pool of look-alikes,
+    /// expansions (`ß`), ignored hyphens, digits, Han variants and
+    /// separators, against a list with words of each kind.
+    #[test]
+    fn walk_agrees_with_the_iterator() {
+        let list = WordList::parse("bank\nstrasse\nlogin\n赌博\nсбер\n0day\npaypal\nss\n").unwrap();
+        let pool = [
+            "b",
+            "bank",
+            "b\u{430}nk",
+            "ban",
+            "k",
+            "-",
+            "stra",
+            "ß",
+            "sse",
+            "log",
+            "in",
+            "lo-gin",
+            "賭",
+            "博",
+            "赌",
+            ".",
+            "。",
+            "с",
+            "бер",
+            "0",
+            "da",
+            "y",
+            "pay",
+            "pal",
+            "ｐａｙ",
+            "x",
+            "é",
+            "\u{301}",
+        ];
+        let mut text = String::new();
+        for a in pool {
+            for b in pool {
+                for c in pool {
+                    text.clear();
+                    text.push_str(a);
+                    text.push_str(b);
+                    text.push_str(c);
+                    let want = list.find_iter(&text).next().is_some();
+                    assert_eq!(any_hit_in(&list, text.as_bytes()), want, "{text}");
+                }
+            }
+        }
+    }
 }
