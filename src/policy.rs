@@ -217,11 +217,14 @@ pub(crate) fn judge(
             let rule = m.rule() == Some(RegistryRule::Chinese);
             let repertoire = repertoire(suffix);
             if rule || repertoire.is_some() {
-                let reg_label = suffix_label(ascii) - 1;
-                let label = nth_label(name.unicode.as_bytes(), reg_label);
+                let label =
+                    label_before(name.unicode.as_bytes(), count_dots(suffix.as_bytes()) + 1);
                 let ok = (!rule || chinese_label_ok(label))
                     && repertoire.is_none_or(|r| repertoire_ok(r, label));
-                (!ok).then_some((Reason::SuffixRule, reg_label..=reg_label))
+                (!ok).then(|| {
+                    let reg_label = suffix_label(ascii) - 1;
+                    (Reason::SuffixRule, reg_label..=reg_label)
+                })
             } else {
                 None
             }
@@ -282,10 +285,27 @@ pub(crate) fn is_han(c: char) -> bool {
     ranges::contains(&HAN, c)
 }
 
-/// Label `index` of a name in U-label form (labels separated by `.`).
-fn nth_label(name: &[u8], index: usize) -> &[u8] {
-    let mut labels = name.split(|&b| b == b'.');
-    labels.nth(index).unwrap_or_default()
+/// The label of a name in U-label form (labels separated by `.`) before
+/// its last `after` labels: its registrable label, when those are the
+/// public suffix's. Read from the end.
+fn label_before(name: &[u8], after: usize) -> &[u8] {
+    let mut end = name.len();
+    let mut dots = 0;
+    for (i, &b) in name.iter().enumerate().rev() {
+        if b == b'.' {
+            dots += 1;
+            if dots == after {
+                end = i;
+            } else if dots > after {
+                return &name[i + 1..end];
+            }
+        }
+    }
+    if dots == after {
+        &name[..end]
+    } else {
+        &[]
+    }
 }
 
 /// A registry repertoire (`data/repertoires.txt`) for a registrable label
@@ -293,16 +313,21 @@ fn nth_label(name: &[u8], index: usize) -> &[u8] {
 /// `cyrillic`, Cyrillic letters, digits and hyphens with at least one
 /// Cyrillic letter.
 fn repertoire_ok(repertoire: Repertoire, label: &[u8]) -> bool {
-    let Ok(label) = core::str::from_utf8(label) else {
-        return false;
+    // The code points, decoded as read (the U-label form is UTF-8 by
+    // construction; a bad sequence would end the label).
+    let chars = || {
+        let mut i = 0;
+        core::iter::from_fn(move || {
+            let (c, len) = decode_checked(label, i)?;
+            i += len;
+            Some(c)
+        })
     };
     match repertoire {
-        Repertoire::Han => label.chars().any(is_han),
+        Repertoire::Han => chars().any(is_han),
         Repertoire::Cyrillic => {
-            label.chars().any(|c| c.script() == Script::Cyrillic)
-                && label
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '-' || c.script() == Script::Cyrillic)
+            chars().any(|c| c.script() == Script::Cyrillic)
+                && chars().all(|c| c.is_ascii_digit() || c == '-' || c.script() == Script::Cyrillic)
         }
     }
 }
