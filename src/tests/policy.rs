@@ -173,6 +173,14 @@ const SUFFIX_CASES: &[SuffixCase] = &[
         "例子ü.com.cn",
         Err((Reason::SuffixRule, Some(0), 0..8)),
     ),
+    // Under a subdomain (hostname profile) the rule still reads the
+    // registrable label, the one before the suffix.
+    (
+        HOST,
+        "www.пример.com.cn",
+        Err((Reason::SuffixRule, Some(1), 4..16)),
+    ),
+    (HOST, "пример.例子.cn", Ok(("cn", "xn--fsqu00a.cn"))),
     (
         REG,
         "一二三四五六七八九十一二三四五六七八九十一.cn",
