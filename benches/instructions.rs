@@ -6,7 +6,7 @@
 //! counts do not depend on what else the machine is doing, unlike timings.
 //!
 //! ```text
-//! instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS]
+//! instructions CATEGORY dncheck|normalize-hostname|check|check-words|check-no-words|glued|floor|idna [REPS]
 //! instructions suffix dncheck|psl|publicsuffix [REPS]
 //! ```
 //!
@@ -15,7 +15,9 @@
 //!   `Uts46::to_ascii` does), `check` the whole `Checker::check` in the
 //!   hostname profile with the default words stage, `check-words` the same
 //!   with the 2,000 words of `benches/data/words.txt`, `idna` is
-//!   `Uts46::to_ascii` with the strict flags (root dot allowed).
+//!   `Uts46::to_ascii` with the strict flags (root dot allowed);
+//!   `normalize-hostname` is `Checker::normalize` in the hostname profile,
+//!   the first stage of `check-no-words`.
 //! * `suffix`: on the ASCII names of the corpus (the names of
 //!   `benches/suffix.rs`), `SuffixList::lookup` + `registrable`,
 //!   `psl::domain` or `publicsuffix`'s `List::domain`.
@@ -47,7 +49,7 @@ const LIST: &str = include_str!("../data/public_suffix_list.dat");
 const WORDS: &str = glue::WORDS;
 
 const USAGE: &str =
-    "usage: instructions CATEGORY dncheck|check|check-words|check-no-words|glued|floor|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
+    "usage: instructions CATEGORY dncheck|normalize-hostname|check|check-words|check-no-words|glued|floor|idna [REPS] | instructions suffix dncheck|psl|publicsuffix [REPS]";
 
 fn main() {
     let args = args::Args::get();
@@ -55,6 +57,7 @@ fn main() {
         // A smoke test: every function once.
         for which in [
             "dncheck",
+            "normalize-hostname",
             "check",
             "check-words",
             "check-no-words",
@@ -118,6 +121,13 @@ fn names(category: &str, which: &str, reps: usize) {
                 "check-words" => {
                     // The same with the 2,000-word list.
                     let r = hosts_words.check(black_box(name));
+                    black_box(&r);
+                    r.is_ok()
+                }
+                "normalize-hostname" => {
+                    // Normalisation and the format rules in the hostname
+                    // profile: the first stage of `check-no-words`.
+                    let r = hosts_no_words.normalize(black_box(name));
                     black_box(&r);
                     r.is_ok()
                 }

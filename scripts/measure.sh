@@ -41,6 +41,11 @@
 #                                   aho-corasick) and the floor (lowercase,
 #                                   split on dots), per category, criterion
 #                                   (benches/pipeline.rs), then the table
+#   instructions-stages [CATEGORY...]
+#                                   Checker::check with the 2,000 words
+#                                   (hostname profile) split by stage:
+#                                   normalisation, suffix + policy +
+#                                   scripts, words
 #   instructions-pipeline [CATEGORY...]
 #                                   the same three in instructions per name
 #   instructions-suffix             the same for the suffix lookup, psl and
@@ -182,6 +187,20 @@ for c in cats:
         t[f] = est / n
     print(f"| `{c}` | {t['dncheck']:.1f} | {t['glued']:.1f} | {t['floor']:.1f} | {t['glued']/t['dncheck']:.2f}x | {t['dncheck']/t['floor']:.1f}x | {t['dncheck'] - t['dncheck_no_words']:.1f} |")
 PY
+    ;;
+instructions-stages)
+    bin=$(instructions_bin)
+    categories=("$@")
+    [ ${#categories[@]} -gt 0 ] || categories=("${categories_default[@]}" all)
+    echo "| category | normalisation | suffix, policy, scripts | words (2,000) | whole check |"
+    echo "|---|---:|---:|---:|---:|"
+    for c in "${categories[@]}"; do
+        n=$(corpus_names "$c")
+        z=$(per_name "$n" "$c" normalize-hostname)
+        o=$(per_name "$n" "$c" check-no-words)
+        w=$(per_name "$n" "$c" check-words)
+        printf '| `%s` | %d | %d | %d | %d |\n' "$c" "$z" $((o - z)) $((w - o)) "$w"
+    done
     ;;
 instructions-pipeline)
     bin=$(instructions_bin)
