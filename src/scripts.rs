@@ -12,7 +12,7 @@
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 use crate::flags::{Flag, Flags};
-use crate::generated::scripts::{BLOCKS, BLOCK_BITS, MASKS, PALETTE};
+use crate::generated::scripts::{ASCII_SKELETONS, BLOCKS, BLOCK_BITS, MASKS, PALETTE};
 use crate::registry::serves_script;
 
 /// The script of `c` as Script and as the only script of
@@ -235,7 +235,28 @@ pub(crate) fn classify(unicode: &str, left: usize) -> (Flags, Option<usize>) {
 }
 
 /// The UTS #39 skeleton of `text`, appended to `out`.
+///
+/// The skeleton is the NFD of the characters' prototypes after NFD. An
+/// ASCII text is its own NFD, and where each character's prototype is ASCII
+/// (every character of a name: letters, digits, `-`, `_`, `.`) so is their
+/// concatenation: a table look-up a byte (`src/generated/scripts.rs`), not
+/// the crate's two normalisations.
 pub(crate) fn push_skeleton(out: &mut alloc::string::String, text: &str) {
+    let start = out.len();
+    if text.is_ascii() {
+        for b in text.bytes() {
+            match ASCII_SKELETONS[usize::from(b)] {
+                Some(prototype) => out.push_str(prototype),
+                None => {
+                    out.truncate(start);
+                    break;
+                }
+            }
+        }
+        if out.len() > start || text.is_empty() {
+            return;
+        }
+    }
     out.extend(unicode_security::skeleton(text));
 }
 
@@ -283,6 +304,31 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The table's skeletons are the crate's: every ASCII character alone,
+    /// and names.
+    #[test]
+    fn ascii_skeletons_are_the_crates() {
+        let crate_skeleton =
+            |s: &str| unicode_security::skeleton(s).collect::<alloc::string::String>();
+        let mut names: alloc::vec::Vec<alloc::string::String> =
+            (0u8..128).map(|b| char::from(b).into()).collect();
+        for name in [
+            "apple.com",
+            "rn-m.example",
+            "l1I0o.xn--p1ai",
+            "a_b.c%d",
+            "",
+            "mm",
+        ] {
+            names.push(name.into());
+        }
+        for name in &names {
+            let mut ours = alloc::string::String::from("x");
+            push_skeleton(&mut ours, name);
+            assert_eq!(&ours[1..], crate_skeleton(name), "{name:?}");
         }
     }
 

@@ -6,6 +6,10 @@
 //! `src/scripts.rs` answers from it, and asks the `unicode-script` crate
 //! only for the exceptions and the supplementary planes.
 //!
+//! Also the UTS #39 skeleton of each ASCII character, from the
+//! `unicode-security` crate, so that the skeleton of an ASCII name is a
+//! table look-up a byte.
+//!
 //! Derived from the `unicode-script` crate itself. The code points
 //! unassigned in dncheck's pinned Unicode version do not count: the
 //! normaliser refuses them before the scripts stage sees a name.
@@ -135,6 +139,33 @@ pub fn generate(root: &std::path::Path) -> Output {
     writeln!(s, "pub(crate) static BLOCKS: [u16; {}] = [", blocks.len()).unwrap();
     for row in blocks.chunks(16) {
         let line: Vec<String> = row.iter().map(|b| b.to_string()).collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// The UTS #39 skeleton of each ASCII character (of the unicode-security crate),\n/// where it is ASCII."
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "pub(crate) static ASCII_SKELETONS: [Option<&str>; 128] = ["
+    )
+    .unwrap();
+    for row in (0u8..128).collect::<Vec<_>>().chunks(4) {
+        let line: Vec<String> = row
+            .iter()
+            .map(|&b| {
+                let skeleton: String =
+                    unicode_security::skeleton(&char::from(b).to_string()).collect();
+                if skeleton.is_ascii() {
+                    format!("Some({skeleton:?})")
+                } else {
+                    "None".to_string()
+                }
+            })
+            .collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
