@@ -12,7 +12,9 @@
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 use crate::flags::{Flag, Flags};
-use crate::generated::scripts::{ASCII_SKELETONS, BLOCKS, BLOCK_BITS, MASKS, PALETTE};
+use crate::generated::scripts::{
+    ASCII_SKELETONS, BLOCKS, BLOCK_BITS, MASKS, OWN_SKELETON, PALETTE,
+};
 use crate::registry::serves_script;
 
 /// The script of `c` as Script and as the only script of
@@ -236,28 +238,33 @@ pub(crate) fn classify(unicode: &str, left: usize) -> (Flags, Option<usize>) {
 
 /// The UTS #39 skeleton of `text`, appended to `out`.
 ///
-/// The skeleton is the NFD of the characters' prototypes after NFD. An
-/// ASCII text is its own NFD, and where each character's prototype is ASCII
-/// (every character of a name: letters, digits, `-`, `_`, `.`) so is their
-/// concatenation: a table look-up a byte (`src/generated/scripts.rs`), not
-/// the crate's two normalisations.
+/// The skeleton is the NFD of the characters' prototypes after NFD. A text
+/// of canonical starters that are their own NFD (ASCII, most Han and kana)
+/// is its own NFD, and where each character's skeleton is made of starters
+/// too (ASCII letters, digits, `-`, `_`, `.`; the characters that are their
+/// own skeleton) so is the concatenation of the skeletons: a table look-up
+/// a character (`src/generated/scripts.rs`), not the crate's two
+/// normalisations.
 pub(crate) fn push_skeleton(out: &mut alloc::string::String, text: &str) {
     let start = out.len();
-    if text.is_ascii() {
-        for b in text.bytes() {
-            match ASCII_SKELETONS[usize::from(b)] {
-                Some(prototype) => out.push_str(prototype),
-                None => {
-                    out.truncate(start);
-                    break;
-                }
+    let fast = text.chars().all(|c| match c {
+        '\0'..='\x7F' => ASCII_SKELETONS[c as usize]
+            .map(|s| out.push_str(s))
+            .is_some(),
+        _ => {
+            let own = OWN_SKELETON
+                .get(c as usize / 64)
+                .is_some_and(|w| w >> (c as usize % 64) & 1 != 0);
+            if own {
+                out.push(c);
             }
+            own
         }
-        if out.len() > start || text.is_empty() {
-            return;
-        }
+    });
+    if !fast {
+        out.truncate(start);
+        out.extend(unicode_security::skeleton(text));
     }
-    out.extend(unicode_security::skeleton(text));
 }
 
 #[cfg(test)]
@@ -307,8 +314,9 @@ mod tests {
         }
     }
 
-    /// The table's skeletons are the crate's: every ASCII character alone,
-    /// and names.
+    /// The tables' skeletons are the crate's: every ASCII character alone,
+    /// every character of the BMP the tables call its own skeleton, alone
+    /// and between ASCII letters, and names.
     #[test]
     fn ascii_skeletons_are_the_crates() {
         let crate_skeleton =
@@ -324,6 +332,14 @@ mod tests {
             "mm",
         ] {
             names.push(name.into());
+        }
+        for c in ('\u{80}'..='\u{FFFF}')
+            .filter(|&c| OWN_SKELETON[c as usize / 64] >> (c as usize % 64) & 1 != 0)
+        {
+            let mut own = alloc::string::String::new();
+            own.extend([c]);
+            assert_eq!(crate_skeleton(&own), own, "{c:?}");
+            names.push(alloc::format!("ab{c}cd"));
         }
         for name in &names {
             let mut ours = alloc::string::String::from("x");

@@ -7,8 +7,9 @@
 //! only for the exceptions and the supplementary planes.
 //!
 //! Also the UTS #39 skeleton of each ASCII character, from the
-//! `unicode-security` crate, so that the skeleton of an ASCII name is a
-//! table look-up a byte.
+//! `unicode-security` crate, and the characters of the BMP that are their
+//! own skeleton and canonical starters (most Han, kana), so that the
+//! skeleton of a name made of those is a table look-up a character.
 //!
 //! Derived from the `unicode-script` crate itself. The code points
 //! unassigned in dncheck's pinned Unicode version do not count: the
@@ -16,6 +17,7 @@
 
 use crate::{fnv1a, header, Output};
 use std::fmt::Write as _;
+use unicode_normalization::char::canonical_combining_class;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 /// Code points per block (a power of two).
@@ -166,6 +168,36 @@ pub fn generate(root: &std::path::Path) -> Output {
                 }
             })
             .collect();
+        writeln!(s, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(s, "];").unwrap();
+    // Characters beyond ASCII that are their own skeleton and have
+    // canonical combining class 0: a text of those and of ASCII with ASCII
+    // skeletons is its own NFD, and so is the concatenation of their
+    // skeletons.
+    let mut own = vec![0u64; 0x1_0000 / 64];
+    for c in ('\u{80}'..='\u{FFFF}').filter(|&c| canonical_combining_class(c) == 0) {
+        let mut buf = [0; 4];
+        let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buf));
+        if skeleton.next() == Some(c) && skeleton.next().is_none() {
+            own[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    writeln!(s).unwrap();
+    writeln!(
+        s,
+        "/// The characters of the BMP beyond ASCII that are their own UTS #39 skeleton and\n/// canonical starters (bit `c % 64` of word `c / 64`): {} of them.",
+        own.iter().map(|w| w.count_ones()).sum::<u32>()
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "pub(crate) static OWN_SKELETON: [u64; {}] = [",
+        own.len()
+    )
+    .unwrap();
+    for row in own.chunks(4) {
+        let line: Vec<String> = row.iter().map(|w| format!("0x{w:016X}")).collect();
         writeln!(s, "    {},", line.join(", ")).unwrap();
     }
     writeln!(s, "];").unwrap();
