@@ -2,13 +2,13 @@
 //! invariants, so that `cargo test` keeps every seed (and every crash
 //! reproducer added to the corpus) passing without libFuzzer.
 //!
-//! The invariants live in one copy, `fuzz/invariants.rs`, shared with the
+//! The invariants live in one copy, `fuzz/invariants/`, shared with the
 //! targets in `fuzz/fuzz_targets/`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/invariants.rs"]
+#[path = "../fuzz/invariants/mod.rs"]
 mod invariants;
 
 // The CLI's line reader and JSON writer, as the `lines` and `json` targets

@@ -1,7 +1,7 @@
 //! The restricted-word matcher: one named test per folding, label
 //! boundaries, the list format and its errors, no heap allocation per
 //! search, and a property test against the `aho-corasick` crate over the
-//! explicitly folded text (the oracle of `fuzz/invariants.rs`, shared with
+//! explicitly folded text (the oracle of `fuzz/invariants/`, shared with
 //! the `words` fuzz target).
 
 use std::ops::Range;
@@ -9,7 +9,7 @@ use std::ops::Range;
 use dncheck::{Checker, Hit, WordList};
 use proptest::prelude::*;
 
-#[path = "../fuzz/invariants.rs"]
+#[path = "../fuzz/invariants/mod.rs"]
 #[allow(dead_code)]
 mod invariants;
 

@@ -1,11 +1,11 @@
 //! Punycode: round trip of short strings, and both directions against
-//! `idna::punycode`, with the invariants of `fuzz/invariants.rs`.
+//! `idna::punycode`, with the invariants of `fuzz/invariants/`.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../invariants.rs"]
+#[path = "../invariants/mod.rs"]
 #[allow(dead_code)]
 mod invariants;
 

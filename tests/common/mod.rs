@@ -10,7 +10,7 @@
 //!   `tests/words.rs`);
 //! * [`words`]: the word matcher's oracle, `aho-corasick` over the
 //!   explicitly folded text, built once for a whole list (`tests/words.rs`;
-//!   the per-call version is `words_agree` in `fuzz/invariants.rs`, shared
+//!   the per-call version is `words_agree` in `fuzz/invariants/`, shared
 //!   with the fuzz target).
 #![allow(dead_code)]
 
