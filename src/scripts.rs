@@ -138,11 +138,17 @@ fn mixed_by_extensions(label: &str) -> bool {
     !(first || !common.is_empty() || fits.iter().any(|&f| f))
 }
 
+/// `true` if the UTS #39 skeleton of `label` is ASCII.
+fn skeleton_is_ascii(label: &str) -> bool {
+    unicode_security::skeleton(label).all(|c| c.is_ascii())
+}
+
 /// The script of a label written entirely in Cyrillic or entirely in Greek
-/// (Common and Inherited characters aside, at least one letter of it) whose
-/// UTS #39 skeleton is ASCII: a whole-script look-alike of an ASCII label
-/// (`аррӏе` -> `appie`, `ѕсоре` -> `scope`). `None` for any other label.
-pub(crate) fn whole_script_confusable(label: &str) -> Option<Script> {
+/// (Common and Inherited characters aside, at least one letter of it): the
+/// candidate for a whole-script look-alike of an ASCII label, which it is
+/// if its UTS #39 skeleton is ASCII (`аррӏе` -> `appie`, `ѕсоре` ->
+/// `scope`).
+fn whole_script(label: &str) -> Option<Script> {
     let mut script = None;
     for c in label.chars() {
         if c.is_ascii() {
@@ -163,10 +169,43 @@ pub(crate) fn whole_script_confusable(label: &str) -> Option<Script> {
             _ => return None,
         }
     }
-    let script = script?;
-    unicode_security::skeleton(label)
-        .all(|c| c.is_ascii())
-        .then_some(script)
+    script
+}
+
+/// Both questions of [`classify`] about one label in one pass: whether it
+/// mixes scripts ([`is_mixed_script`]), and if not, the script it is
+/// entirely written in when that is Cyrillic or Greek ([`whole_script`]).
+/// A label whose characters are all of one script by the block table (most
+/// are) is answered here; any other by those two functions.
+fn label_scripts(label: &str) -> (bool, Option<Script>) {
+    let slow = || match is_mixed_script(label) {
+        true => (true, None),
+        false => (false, whole_script(label)),
+    };
+    let mut only = None;
+    for c in label.chars() {
+        let s = if c.is_ascii_lowercase() {
+            Script::Latin
+        } else if c.is_ascii() {
+            continue; // digits and `-`: Common
+        } else if is_cjk_unified(c) {
+            Script::Han
+        } else {
+            match block_script(c) {
+                Some(Script::Common | Script::Inherited) => continue,
+                Some(s) => s,
+                None => return slow(),
+            }
+        };
+        match only {
+            Some(t) if t != s => return slow(),
+            _ => only = Some(s),
+        }
+    }
+    (
+        false,
+        only.filter(|s| matches!(s, Script::Cyrillic | Script::Greek)),
+    )
 }
 
 /// The CJK Unified Ideographs block (Script=Han, Script_Extensions=Han),
@@ -223,14 +262,18 @@ pub(crate) fn classify(unicode: &str, left: usize) -> (Flags, Option<usize>) {
         if ascii_or_cjk(label.as_bytes()) {
             continue;
         }
-        if is_mixed_script(label) {
-            flags.insert(Flag::MixedScript);
-            mixed.get_or_insert(i);
-        } else if let Some(script) = whole_script_confusable(label) {
-            let tld = unicode.rsplit('.').next().unwrap_or_default();
-            if !serves_script(tld, script) {
-                flags.insert(Flag::Confusable);
+        match label_scripts(label) {
+            (true, _) => {
+                flags.insert(Flag::MixedScript);
+                mixed.get_or_insert(i);
             }
+            (false, Some(script)) if skeleton_is_ascii(label) => {
+                let tld = unicode.rsplit('.').next().unwrap_or_default();
+                if !serves_script(tld, script) {
+                    flags.insert(Flag::Confusable);
+                }
+            }
+            _ => {}
         }
     }
     (flags, mixed)
@@ -271,6 +314,11 @@ pub(crate) fn push_skeleton(out: &mut alloc::string::String, text: &str) {
 mod tests {
     use super::*;
 
+    /// A whole-script look-alike of an ASCII label: its script.
+    fn whole_script_confusable(label: &str) -> Option<Script> {
+        whole_script(label).filter(|_| skeleton_is_ascii(label))
+    }
+
     /// The generated table agrees with the crate on every code point of the
     /// BMP that can reach this stage (assigned in the pinned version).
     #[test]
@@ -288,8 +336,9 @@ mod tests {
         assert!(fast > 40_000, "{fast}");
     }
 
-    /// The one-script fast path answers as the sets do, on every label of up
-    /// to three characters from a pool of scripts, marks and Common ones.
+    /// The one-script fast paths answer as the sets and the whole-script
+    /// test do, on every label of up to three characters from a pool of
+    /// scripts, marks and Common ones.
     #[test]
     fn fast_path_agrees_with_the_sets() {
         let pool = [
@@ -303,11 +352,11 @@ mod tests {
                     for len in 1..=3 {
                         label.clear();
                         label.extend([a, b, c].into_iter().take(len));
-                        assert_eq!(
-                            is_mixed_script(&label),
-                            mixed_by_extensions(&label),
-                            "{label}"
-                        );
+                        let mixed = mixed_by_extensions(&label);
+                        assert_eq!(is_mixed_script(&label), mixed, "{label}");
+                        // The one pass answers as the two functions do.
+                        let whole = if mixed { None } else { whole_script(&label) };
+                        assert_eq!(label_scripts(&label), (mixed, whole), "{label}");
                     }
                 }
             }
