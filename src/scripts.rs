@@ -4,7 +4,8 @@
 //! (Script_Extensions), answered for most of the BMP by a table generated
 //! from it (`src/generated/scripts.rs`: a look-up instead of two binary
 //! searches a code point); skeletons: the `unicode-security` crate
-//! (`confusables.txt`). Both `no_std`.
+//! (`confusables.txt`), answered by tables for a text of ASCII and of the
+//! characters that are their own skeleton. Both `no_std`.
 //!
 //! A leaf module: it judges labels in U-label form; the checker decides
 //! which labels (those left of the public suffix) and what to do.
