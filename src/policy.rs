@@ -47,7 +47,7 @@ use crate::ranges;
 use crate::reason::{Reason, Rejection};
 use crate::registry::{is_restricted_suffix, repertoire, RegistryRule, Repertoire};
 use crate::suffix::SuffixMatch;
-use crate::utf8::decode_checked;
+use crate::utf8::{decode, decode_checked};
 use unicode_script::{Script, UnicodeScript};
 
 /// The most characters a label under a `chinese`-rule suffix may hold.
@@ -277,7 +277,11 @@ fn is_numeric(label: &str) -> bool {
 
 /// `true` if `c` is of the Han script.
 pub(crate) fn is_han(c: char) -> bool {
-    let c = c as u32;
+    is_han_code(c as u32)
+}
+
+/// [`is_han`] of a code point's value.
+fn is_han_code(c: u32) -> bool {
     // CJK Unified Ideographs, where nearly every Chinese label lives.
     if (0x4E00..=0x9FFF).contains(&c) {
         return true;
@@ -357,11 +361,10 @@ fn chinese_label_ok(label: &[u8]) -> bool {
             continue;
         }
         hyphen = false;
-        // The verdict's U-label form is UTF-8 by construction.
-        let Some((c, len)) = decode_checked(label, i) else {
-            return false;
-        };
-        if !is_han(c) {
+        // A label of the U-label form (a `str`, split at dots) is whole
+        // UTF-8 sequences.
+        let (c, len) = decode(label, i);
+        if !is_han_code(c) {
             return false;
         }
         han = true;

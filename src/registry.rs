@@ -34,11 +34,12 @@ pub(crate) fn is_restricted_suffix(mut suffix: &str) -> bool {
     if !RESTRICTED_ENDINGS.contains(&ending) {
         return false;
     }
+    // A few short names: compared by length first, most never byte by byte.
     loop {
-        if RESTRICTED_SUFFIXES.binary_search(&suffix).is_ok() {
+        if RESTRICTED_SUFFIXES.contains(&suffix) {
             return true;
         }
-        match suffix.find('.') {
+        match suffix.bytes().position(|b| b == b'.') {
             Some(i) => suffix = &suffix[i + 1..],
             None => return false,
         }
@@ -64,8 +65,9 @@ pub(crate) fn repertoire(suffix: &str) -> Option<Repertoire> {
     if !suffix.starts_with("xn--") {
         return None;
     }
-    let i = REPERTOIRES.binary_search_by(|&(s, _)| s.cmp(suffix)).ok()?;
-    Some(match REPERTOIRES[i].1 {
+    // A few names: compared by length first.
+    let &(_, repertoire) = REPERTOIRES.iter().find(|&&(s, _)| s == suffix)?;
+    Some(match repertoire {
         0 => Repertoire::Han,
         _ => Repertoire::Cyrillic,
     })
